@@ -1,0 +1,150 @@
+package dev.esimbot.sandbox;
+
+import static dev.esimbot.billing.BillingEventReceived.ORDER_EXPIRED;
+import static dev.esimbot.billing.BillingEventReceived.ORDER_FAILED;
+import static dev.esimbot.billing.BillingEventReceived.ORDER_FULFILLED;
+import static dev.esimbot.billing.BillingEventReceived.ORDER_PAID;
+
+import dev.esimbot.billing.Esim;
+import dev.esimbot.billing.Order;
+import dev.esimbot.billing.OrderStatus;
+import dev.esimbot.billing.Plan;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Orders, their idempotency keys and their life: awaiting payment, then paid and fulfilled, declined, or expired
+ * after the checkout TTL. Each change sends its webhook. Synchronized like {@link SandboxAccounts}, so concurrent
+ * requests with one key make one order.
+ */
+@Component
+@ConditionalOnSandbox
+class SandboxOrders {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxOrders.class);
+
+    private final Map<String, Order> orders = new ConcurrentHashMap<>();
+    private final Map<String, KeyedRequest> keys = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong(100_000);
+    private final SandboxAccounts accounts;
+    private final SandboxWebhooks webhooks;
+    private final SandboxUrls urls;
+    private final SandboxProperties properties;
+    private final Clock clock;
+
+    SandboxOrders(SandboxAccounts accounts, SandboxWebhooks webhooks, SandboxUrls urls,
+            SandboxProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.webhooks = webhooks;
+        this.urls = urls;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A repeat with the same key and request is answered with the first order (created = false). */
+    synchronized Placed place(String key, long customerId, String iccid, String planId) {
+        KeyedRequest earlier = keys.get(key);
+        if (earlier != null) {
+            if (!earlier.matches(customerId, iccid, planId)) {
+                throw SandboxRejection.unprocessable("idempotency_mismatch",
+                        "this Idempotency-Key was used for a different order");
+            }
+            return new Placed(current(earlier.orderId()), false);
+        }
+        Esim esim = accounts.esim(customerId, iccid);
+        Plan plan = SandboxCatalog.plan(esim.region(), planId)
+                .orElseThrow(() -> SandboxRejection.notFound("unknown_plan", "no such plan for this eSIM"));
+        String id = "SBX-" + sequence.incrementAndGet();
+        Order order = new Order(id, customerId, iccid, plan.id(), plan.name(), plan.price(),
+                OrderStatus.AWAITING_PAYMENT, urls.checkout(id), clock.instant(), null);
+        orders.put(id, order);
+        keys.put(key, new KeyedRequest(customerId, iccid, planId, id));
+        log.info("sandbox order {} created for plan {}", id, plan.id());
+        return new Placed(order, true);
+    }
+
+    synchronized Order order(String orderId) {
+        return current(orderId);
+    }
+
+    synchronized List<Order> orders(long customerId, int limit) {
+        return orders.values().stream().filter(order -> order.customerId() == customerId)
+                .map(order -> current(order.id()))
+                .sorted(Comparator.comparing(Order::createdAt).thenComparing(Order::id).reversed())
+                .limit(limit).toList();
+    }
+
+    /** The checkout outcome. A finished order stays as it is, so a second submit changes nothing. */
+    synchronized Order complete(String orderId, boolean paid) {
+        Order order = current(orderId);
+        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+            return order;
+        }
+        if (!paid) {
+            return change(order, OrderStatus.DECLINED, null, ORDER_FAILED);
+        }
+        return fulfil(change(order, OrderStatus.PAID, null, ORDER_PAID));
+    }
+
+    @Scheduled(fixedDelayString = "${sandbox.expiry-sweep:PT1M}")
+    synchronized void expireOverdue() {
+        List.copyOf(orders.keySet()).forEach(this::current);
+    }
+
+    synchronized void forget(long customerId) {
+        orders.values().removeIf(order -> order.customerId() == customerId);
+        keys.values().removeIf(request -> request.customerId() == customerId);
+    }
+
+    private Order fulfil(Order order) {
+        try {
+            Esim esim = accounts.esim(order.customerId(), order.iccid());
+            Plan plan = SandboxCatalog.plan(esim.region(), order.planId()).orElseThrow();
+            Esim renewed = accounts.renew(order.customerId(), order.iccid(), plan);
+            return change(order, OrderStatus.FULFILLED, renewed.validUntil(), ORDER_FULFILLED);
+        } catch (SandboxRejection gone) { // the eSIM was unlinked or reset between order and payment
+            return change(order, OrderStatus.FAILED, null, ORDER_FAILED);
+        }
+    }
+
+    /** The order as it stands now: one still unpaid after the checkout TTL expires here (lazily). */
+    private Order current(String orderId) {
+        Order order = orders.get(orderId);
+        if (order == null) {
+            throw SandboxRejection.notFound("not_found", "no such order");
+        }
+        Instant deadline = order.createdAt().plus(properties.checkoutTtl());
+        if (order.status() == OrderStatus.AWAITING_PAYMENT && !clock.instant().isBefore(deadline)) {
+            return change(order, OrderStatus.EXPIRED, null, ORDER_EXPIRED);
+        }
+        return order;
+    }
+
+    private Order change(Order order, OrderStatus status, Instant newValidUntil, String event) {
+        Order changed = new Order(order.id(), order.customerId(), order.iccid(), order.planId(), order.planName(),
+                order.amount(), status, order.checkoutUrl(), order.createdAt(), newValidUntil);
+        orders.put(changed.id(), changed);
+        log.info("sandbox order {} is {}", changed.id(), status);
+        webhooks.publish(event, changed);
+        return changed;
+    }
+
+    record Placed(Order order, boolean created) {
+    }
+
+    private record KeyedRequest(long customerId, String iccid, String planId, String orderId) {
+
+        boolean matches(long otherCustomer, String otherIccid, String otherPlan) {
+            return customerId == otherCustomer && iccid.equals(otherIccid) && planId.equals(otherPlan);
+        }
+    }
+}
