@@ -48,7 +48,8 @@ class SandboxCheckoutController {
             @RequestParam(required = false) String lang) {
         Locale locale = CheckoutPage.locale(lang, null);
         if (!outcome.equals("paid") && !outcome.equals("declined")) {
-            return ResponseEntity.badRequest().contentType(HTML).body(page.notFound(locale));
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body("outcome must be 'paid' or 'declined'");
         }
         try {
             orders.complete(orderId, outcome.equals("paid"));

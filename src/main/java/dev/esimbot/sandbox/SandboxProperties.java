@@ -1,5 +1,6 @@
 package dev.esimbot.sandbox;
 
+import dev.esimbot.config.InvalidSettingException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,10 +21,13 @@ record SandboxProperties(
 
     SandboxProperties {
         if (oneTimeCode == null || oneTimeCode.isBlank()) {
-            throw new IllegalArgumentException("sandbox.one-time-code must not be blank");
+            throw new InvalidSettingException("SANDBOX_ONE_TIME_CODE", "must not be blank");
         }
         if (webhookAttempts < 1) {
-            throw new IllegalArgumentException("sandbox.webhook-attempts must be at least 1");
+            throw new InvalidSettingException("SANDBOX_WEBHOOK_ATTEMPTS", "must be at least 1, got " + webhookAttempts);
+        }
+        if (checkoutTtl.isNegative() || checkoutTtl.isZero()) {
+            throw new InvalidSettingException("SANDBOX_CHECKOUT_TTL", "must be positive, got " + checkoutTtl);
         }
         publicUrl = publicUrl == null ? "" : publicUrl.strip();
         webhookUrl = webhookUrl == null ? "" : webhookUrl.strip();
