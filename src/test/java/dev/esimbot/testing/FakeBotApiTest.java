@@ -18,6 +18,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -152,7 +153,7 @@ class FakeBotApiTest {
         return SendMessage.builder()
                 .chatId(CHAT)
                 .text(text)
-                .replyMarkup(new InlineKeyboardMarkup(java.util.List.of(new InlineKeyboardRow(button))))
+                .replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button))))
                 .build();
     }
 
