@@ -110,6 +110,22 @@ public final class FakeBotApi implements AutoCloseable {
         return updates.unconfirmedCount();
     }
 
+    /**
+     * Waits until a getUpdates offset has confirmed the update. Use this rather than {@link #unconfirmedCount()}
+     * right after {@link #awaitCall}: a call is recorded when it arrives, before its offset is applied.
+     */
+    public void awaitConfirmed(long updateId, Duration timeout) {
+        try {
+            if (!updates.awaitConfirmed(updateId, timeout)) {
+                throw new AssertionError("Update " + updateId + " was not confirmed within " + timeout + "; "
+                        + updates.describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for update " + updateId + " to be confirmed", e);
+        }
+    }
+
     // ---- calls ----
 
     public List<Call> calls() {

@@ -54,6 +54,23 @@ final class UpdateQueue {
         return pending.size();
     }
 
+    /** Whether a getUpdates offset has confirmed the update within the timeout. */
+    synchronized boolean awaitConfirmed(long updateId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (confirmedBelow <= updateId) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    synchronized String describe() {
+        return "unconfirmed update ids " + pending.keySet() + ", confirmed below " + confirmedBelow;
+    }
+
     /** Wakes waiting polls so the server can stop quickly. */
     synchronized void close() {
         closed = true;
@@ -62,8 +79,8 @@ final class UpdateQueue {
 
     synchronized ApiReply poll(long offset, int limit, Duration timeout) throws InterruptedException {
         long ticket = ++pollTicket;
-        notifyAll();
         confirm(offset);
+        notifyAll();
         long deadline = System.nanoTime() + min(timeout, longPollCap).toNanos();
         while (pending.isEmpty() && !closed) {
             if (ticket != pollTicket) {
