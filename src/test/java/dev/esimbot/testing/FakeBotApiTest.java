@@ -1,5 +1,6 @@
 package dev.esimbot.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -28,6 +31,7 @@ class FakeBotApiTest {
 
     private static final String TOKEN = "123:TEST";
     private static final long CHAT = 4242;
+    private static final TestUser USER = TestUser.english(CHAT, "Ivan");
 
     private final OkHttpClient http = new OkHttpClient();
     private FakeBotApi api;
@@ -100,6 +104,47 @@ class FakeBotApiTest {
     }
 
     @Test
+    void replyMarkupEditSwapsTheKeyboardOnlyOnce() throws TelegramApiException {
+        Message sent = client.execute(sendWithButton("Choose", "plan:7d"));
+        EditMessageReplyMarkup swap = EditMessageReplyMarkup.builder()
+                .chatId(CHAT).messageId(sent.getMessageId()).replyMarkup(keyboard("plan:30d")).build();
+
+        client.execute(swap);
+        var again = catchThrowableOfType(TelegramApiRequestException.class, () -> client.execute(swap));
+
+        assertThat(api.lastMessageTo(CHAT).path("reply_markup").toString()).contains("plan:30d");
+        assertThat(again.getApiResponse()).startsWith("Bad Request: message is not modified");
+    }
+
+    @Test
+    void inlineMessageEditsAnswerTrue() throws TelegramApiException {
+        Serializable edited = client.execute(EditMessageText.builder().inlineMessageId("BAAAAAx").text("x").build());
+
+        assertThat(edited).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void callbackOnASentMessageCarriesItsKeyboard() throws Exception {
+        client.execute(sendWithButton("Renew now?", "renew"));
+
+        var update = TelegramUpdates.callback(api.nextUpdateId(), USER, api.lastMessageTo(CHAT), "renew");
+
+        Update parsed = new ObjectMapper().readValue(TelegramUpdates.json(update), Update.class);
+        assertThat(parsed.getCallbackQuery().getMessage()).isInstanceOfSatisfying(Message.class,
+                message -> assertThat(message.getReplyMarkup().getKeyboard()).hasSize(1));
+    }
+
+    @Test
+    void delayedCallIsAnsweredLate() throws TelegramApiException {
+        api.delayNext("answerCallbackQuery", Duration.ofMillis(300));
+        long started = System.nanoTime();
+
+        client.execute(AnswerCallbackQuery.builder().callbackQueryId("4000000001").build());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
     void answeringACallbackQueryReturnsTrue() throws TelegramApiException {
         Boolean answered = client.execute(AnswerCallbackQuery.builder().callbackQueryId("4000000001").build());
 
@@ -149,12 +194,12 @@ class FakeBotApiTest {
     }
 
     private static SendMessage sendWithButton(String text, String callbackData) {
+        return SendMessage.builder().chatId(CHAT).text(text).replyMarkup(keyboard(callbackData)).build();
+    }
+
+    private static InlineKeyboardMarkup keyboard(String callbackData) {
         InlineKeyboardButton button = InlineKeyboardButton.builder().text("Go").callbackData(callbackData).build();
-        return SendMessage.builder()
-                .chatId(CHAT)
-                .text(text)
-                .replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button))))
-                .build();
+        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(button)));
     }
 
     private static EditMessageText edit(int messageId, String text) {
