@@ -56,11 +56,13 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** Wakes waiting long polls first, so their threads do not outlive the server by up to the cap. */
     @Override
     public synchronized void close() {
         updates.close();
         if (server != null) {
             server.stop(0);
+            server = null;
         }
         executor.shutdownNow();
     }
