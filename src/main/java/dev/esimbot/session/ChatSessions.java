@@ -1,0 +1,104 @@
+package dev.esimbot.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Runs work for one chat as lock -> load -> work -> persist -> unlock. The lock is taken before the session is read,
+ * and the write is fenced by the lock token, so an instance whose lease ran out cannot overwrite a newer state.
+ */
+@Component
+public class ChatSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
+
+    private static final String SAVE_IF_OWNER = """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            if tonumber(ARGV[3]) > 0 then
+              redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+            else
+              redis.call('SET', KEYS[2], ARGV[2])
+            end
+            return 1""";
+
+    private static final String RELEASE_IF_OWNER = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""";
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final RedisProperties properties;
+    private final SessionCodec codec;
+
+    ChatSessions(UnifiedJedis redis, RedisKeys keys, RedisProperties properties, SessionCodec codec) {
+        this.redis = redis;
+        this.keys = keys;
+        this.properties = properties;
+        this.codec = codec;
+    }
+
+    /** The work for one chat. It returns what to persist (or null to keep the stored session as it was). */
+    @FunctionalInterface
+    public interface ChatWork<T> {
+        Outcome<T> apply(Session current);
+    }
+
+    /** @param next the session to store, null to store nothing; @param keepAlive store without idle expiry */
+    public record Outcome<T>(Session next, boolean keepAlive, T value) {
+    }
+
+    public <T> T withChat(long chatId, ChatWork<T> work) {
+        String token = acquire(chatId);
+        try {
+            Outcome<T> outcome = work.apply(load(chatId));
+            if (outcome.next() != null) {
+                save(chatId, token, outcome);
+            }
+            return outcome.value();
+        } finally {
+            redis.eval(RELEASE_IF_OWNER, List.of(keys.lock(chatId)), List.of(token));
+        }
+    }
+
+    /** Reads a session without the lock, for display-only uses. */
+    public Session peek(long chatId) {
+        return load(chatId);
+    }
+
+    private Session load(long chatId) {
+        String json = redis.get(keys.session(chatId));
+        return json == null ? Session.empty() : codec.decode(json);
+    }
+
+    private void save(long chatId, String token, Outcome<?> outcome) {
+        long ttl = outcome.keepAlive() ? 0 : properties.sessionTtl().toMillis();
+        Object saved = redis.eval(SAVE_IF_OWNER, List.of(keys.lock(chatId), keys.session(chatId)),
+                List.of(token, codec.encode(outcome.next()), Long.toString(ttl)));
+        if (!Long.valueOf(1).equals(saved)) {
+            log.warn("chat={} lock lease expired before the session was saved; state not written", chatId);
+            throw new ChatBusyException(chatId);
+        }
+    }
+
+    private String acquire(long chatId) {
+        String token = UUID.randomUUID().toString();
+        SetParams params = SetParams.setParams().nx().px(properties.lockLease().toMillis());
+        long deadline = System.nanoTime() + properties.lockWait().toNanos();
+        long pause = Duration.ofMillis(2).toNanos();
+        while (redis.set(keys.lock(chatId), token, params) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new ChatBusyException(chatId);
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
+        }
+        return token;
+    }
+}

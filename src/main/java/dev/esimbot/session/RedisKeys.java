@@ -1,0 +1,44 @@
+package dev.esimbot.session;
+
+/**
+ * The one place that builds Redis keys. Keys of one chat share the hash tag {@code {chatId}} so a script that touches
+ * several of them works on Redis Cluster too. The README documents this layout.
+ */
+public final class RedisKeys {
+
+    private final String prefix;
+
+    public RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The chat's conversation state and context; TTL = idle timeout, none while a payment is open. */
+    public String session(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:session";
+    }
+
+    /** Per-chat lock (a token with a lease), so two updates of one chat never interleave across instances. */
+    public String lock(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:lock";
+    }
+
+    /** Set once the receipt of an order has been claimed for sending; lives as long as receipts matter (90 days). */
+    public String receipt(String orderId) {
+        return prefix + ":order:" + orderId + ":receipt";
+    }
+
+    /** A billing webhook event id already processed (TTL 7 days, well past billing's retry window). */
+    public String webhookEvent(String eventId) {
+        return prefix + ":webhook:" + eventId;
+    }
+
+    /** Sorted set of orders waiting for a final state: member = order id, score = next check (epoch ms). No TTL: it is a work queue, members leave when resolved. */
+    public String pendingOrders() {
+        return prefix + ":orders:pending";
+    }
+
+    /** Hash of pending order id -> chat id, the companion of {@link #pendingOrders()}. No TTL for the same reason. */
+    public String pendingOrderChats() {
+        return prefix + ":orders:pending:chats";
+    }
+}
