@@ -1,0 +1,110 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.i18n.Language;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Typed access to the chat's stored context. Keys are short: they are stored for every chat. */
+final class ChatContext {
+
+    private static final String LANGUAGE = "l";
+    private static final String ESIM = "e";
+    private static final String PLAN = "p";
+    private static final String ORDER = "o";
+    private static final String ATTEMPT = "a";
+    private static final String VERSION = "v";
+    private static final String LINKING = "li";
+    private static final String MASKED_EMAIL = "me";
+
+    private final Map<String, String> data;
+
+    ChatContext(Map<String, String> data) {
+        this.data = new HashMap<>(data);
+    }
+
+    Map<String, String> data() {
+        return data;
+    }
+
+    /** Puts back a copy taken before a step that failed, so a failed step leaves no half-done context. */
+    void restore(Map<String, String> snapshot) {
+        data.clear();
+        data.putAll(snapshot);
+    }
+
+    Language language() {
+        return Language.parse(data.get(LANGUAGE));
+    }
+
+    boolean hasLanguage() {
+        return data.containsKey(LANGUAGE);
+    }
+
+    void language(Language language) {
+        data.put(LANGUAGE, language.name());
+    }
+
+    String esim() {
+        return data.get(ESIM);
+    }
+
+    void esim(String iccid) {
+        put(ESIM, iccid);
+    }
+
+    String plan() {
+        return data.get(PLAN);
+    }
+
+    void plan(String planId) {
+        put(PLAN, planId);
+    }
+
+    String order() {
+        return data.get(ORDER);
+    }
+
+    void order(String orderId) {
+        put(ORDER, orderId);
+    }
+
+    /** Counts purchase intents; part of the idempotency key, so only a new intent makes a new order. */
+    long attempt() {
+        return Long.parseLong(data.getOrDefault(ATTEMPT, "0"));
+    }
+
+    void nextAttempt() {
+        data.put(ATTEMPT, Long.toString(attempt() + 1));
+    }
+
+    long version() {
+        return Long.parseLong(data.getOrDefault(VERSION, "0"));
+    }
+
+    long nextVersion() {
+        long next = version() + 1;
+        data.put(VERSION, Long.toString(next));
+        return next;
+    }
+
+    String linking() {
+        return data.get(LINKING);
+    }
+
+    String maskedEmail() {
+        return data.get(MASKED_EMAIL);
+    }
+
+    void linking(String iccid, String maskedEmail) {
+        put(LINKING, iccid);
+        put(MASKED_EMAIL, maskedEmail);
+    }
+
+    private void put(String key, String value) {
+        if (value == null) {
+            data.remove(key);
+        } else {
+            data.put(key, value);
+        }
+    }
+}

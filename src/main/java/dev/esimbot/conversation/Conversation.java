@@ -1,0 +1,142 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.billing.BillingUnavailableException;
+import dev.esimbot.i18n.Language;
+import dev.esimbot.i18n.Texts;
+import dev.esimbot.session.ChatBusyException;
+import dev.esimbot.session.ChatSessions;
+import dev.esimbot.session.ChatSessions.Outcome;
+import dev.esimbot.session.Session;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The entry point for what users do. Per input: lock the chat, restore its state, send the event to the state
+ * machine, run the step, show the screen, persist, unlock. Every input gets an answer, also when something fails.
+ */
+@Component
+public class Conversation {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    private final ChatSessions sessions;
+    private final JourneyMachine machine;
+    private final Steps steps;
+    private final Screens screens;
+    private final Texts texts;
+    private final Messenger messenger;
+    private final dev.esimbot.billing.BillingClient billing;
+
+    Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
+                 Messenger messenger, dev.esimbot.billing.BillingClient billing) {
+        this.sessions = sessions;
+        this.machine = machine;
+        this.steps = steps;
+        this.screens = screens;
+        this.texts = texts;
+        this.messenger = messenger;
+        this.billing = billing;
+    }
+
+    public void handle(ChatInput input) {
+        if (input.kind() == ChatInput.Kind.BUTTON && input.callbackId() != null) {
+            messenger.answerCallback(input.callbackId());
+        }
+        try {
+            sessions.withChat(input.chatId(), session -> turn(input, session));
+        } catch (ChatBusyException e) {
+            log.warn("chat={} update={} chat stayed busy; asked the user to retry", input.chatId(), input.updateId());
+            tell(input, "error.busy");
+        } catch (JedisException e) {
+            log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(), e.toString());
+            tell(input, "error.unavailable");
+        }
+    }
+
+    private Outcome<Void> turn(ChatInput input, Session session) {
+        if (session.handled(input.updateId())) {
+            log.debug("chat={} update={} already handled", input.chatId(), input.updateId());
+            return new Outcome<>(null, false, null);
+        }
+        ChatContext context = new ChatContext(session.data());
+        if (!context.hasLanguage()) {
+            context.language(Language.fromTelegram(input.languageCode()));
+        }
+        Turn turn = new Turn(input.chatId(), context, JourneyState.parse(session.state()), billing);
+        Intent intent = Intent.of(input, context.version());
+        Reply reply;
+        boolean inPlace = false;
+        try {
+            inPlace = play(turn, intent, input) && intent.fromButton(input);
+            reply = screens.render(turn);
+        } catch (BillingUnavailableException e) {
+            log.warn("chat={} update={} billing unavailable: {}", input.chatId(), input.updateId(), e.getMessage());
+            reply = failure(turn, intent, turn.failureKey);
+        } catch (RuntimeException e) {
+            log.error("chat={} update={} turn failed in state {}", input.chatId(), input.updateId(), turn.startState, e);
+            reply = failure(turn, intent, "error.generic");
+        }
+        deliver(input, reply, inPlace);
+        Session next = session.with(turn.state.name(), context.data()).withUpdate(input.updateId());
+        return new Outcome<>(next, turn.state == JourneyState.AWAITING_PAYMENT, null);
+    }
+
+    /** Runs the event; returns whether the answer may replace the tapped message. */
+    private boolean play(Turn turn, Intent intent, ChatInput input) {
+        if (intent.isProblem()) {
+            turn.notice(intent.problem());
+            turn.hideBody = !"hint.stale-button".equals(intent.problem());
+            return false;
+        }
+        Optional<JourneyState> target = machine.next(turn.state, intent.event(), intent.argument());
+        if (target.isEmpty()) {
+            log.debug("chat={} update={} event {} refused in {}", input.chatId(), input.updateId(), intent.event(), turn.state);
+            turn.notice("hint." + turn.state.name());
+            turn.hideBody = true;
+            return false;
+        }
+        Map<String, String> before = new HashMap<>(turn.context.data());
+        try {
+            steps.run(intent.event(), turn, target.get(), intent.argument());
+            return true;
+        } catch (RuntimeException e) {
+            turn.context.restore(before);
+            turn.state = turn.startState;
+            throw e;
+        }
+    }
+
+    /** Billing down or a bug: stay where we were, say so plainly, offer to try the same thing again. */
+    private Reply failure(Turn turn, Intent intent, String key) {
+        turn.state = turn.startState;
+        long version = turn.context.nextVersion();
+        String again = intent.isProblem() || intent.event() == JourneyEvent.TEXT ? null
+                : CallbackData.of(buttonEvent(intent.event()), intent.argument(), version).encode();
+        List<Button> row = again == null
+                ? List.of(Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()))
+                : List.of(Button.callback(texts.get(turn.language(), "btn.try-again"), again),
+                        Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()));
+        return new Reply(texts.get(turn.language(), key), List.of(row));
+    }
+
+    private static JourneyEvent buttonEvent(JourneyEvent event) {
+        return event == JourneyEvent.START ? JourneyEvent.OPEN_MENU : event;
+    }
+
+    private void deliver(ChatInput input, Reply reply, boolean inPlace) {
+        if (inPlace && input.messageId() != null && messenger.edit(input.chatId(), input.messageId(), reply)) {
+            return;
+        }
+        messenger.send(input.chatId(), reply);
+    }
+
+    private void tell(ChatInput input, String key) {
+        messenger.send(input.chatId(), new Reply(texts.get(Language.fromTelegram(input.languageCode()), key), List.of()));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.esimbot.conversation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param supportContact  where users reach a person until the handoff feature lands
+ * @param reconcileEvery  how often orders still waiting for a final state are checked with billing
+ * @param reconcileFirst  how long after an order is created its first check is due
+ */
+@ConfigurationProperties("bot")
+public record ConversationProperties(
+        @DefaultValue("@esim_support / support@example.com") String supportContact,
+        @DefaultValue("15s") Duration reconcileEvery,
+        @DefaultValue("60s") Duration reconcileFirst) {
+}

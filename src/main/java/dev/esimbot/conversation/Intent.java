@@ -1,0 +1,62 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.conversation.ChatInput.Kind;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the user meant: an event with its argument, or a problem to answer with a hint. */
+record Intent(JourneyEvent event, String argument, String problem) {
+
+    private static final Map<String, JourneyEvent> COMMANDS = Map.of(
+            "start", JourneyEvent.START,
+            "menu", JourneyEvent.OPEN_MENU,
+            "status", JourneyEvent.OPEN_MENU,
+            "cancel", JourneyEvent.CANCEL,
+            "help", JourneyEvent.HELP,
+            "orders", JourneyEvent.ORDERS,
+            "language", JourneyEvent.LANGUAGE,
+            "support", JourneyEvent.SUPPORT);
+
+    static Intent of(ChatInput input, long currentVersion) {
+        return switch (input.kind()) {
+            case COMMAND -> command(input.text());
+            case TEXT -> new Intent(JourneyEvent.TEXT, input.text(), null);
+            case BUTTON -> button(input.text(), currentVersion);
+            case OTHER -> problem("hint.unsupported");
+        };
+    }
+
+    boolean isProblem() {
+        return problem != null;
+    }
+
+    boolean fromButton(ChatInput input) {
+        return input.kind() == Kind.BUTTON && !isProblem();
+    }
+
+    private static Intent command(String text) {
+        String[] parts = text.trim().split("\\s+", 2);
+        String name = parts[0].substring(1).split("@", 2)[0].toLowerCase(Locale.ROOT);
+        JourneyEvent event = COMMANDS.get(name);
+        if (event == null) {
+            return problem("hint.unknown-command");
+        }
+        return new Intent(event, parts.length > 1 ? parts[1].trim() : "", null);
+    }
+
+    private static Intent button(String data, long currentVersion) {
+        Optional<CallbackData> parsed = CallbackData.parse(data);
+        if (parsed.isEmpty()) {
+            return problem("hint.bad-button");
+        }
+        if (parsed.get().version() != currentVersion) {
+            return problem("hint.stale-button");
+        }
+        return new Intent(parsed.get().event(), parsed.get().argument(), null);
+    }
+
+    private static Intent problem(String key) {
+        return new Intent(null, null, key);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.esimbot.conversation;
+
+/** What can happen to a conversation: commands, buttons, free text, and billing outcomes. */
+enum JourneyEvent {
+    START,
+    OPEN_MENU,
+    CANCEL,
+    HELP,
+    ORDERS,
+    LANGUAGE,
+    SUPPORT,
+    LINK,
+    TEXT,
+    SHOW_ESIM,
+    AUTO_RENEW,
+    SHOW_PLANS,
+    PLAN_CHOSEN,
+    CONFIRM,
+    CHANGE_PLAN,
+    RETRY,
+    PAYMENT_SUCCEEDED,
+    PAYMENT_UNSUCCESSFUL
+}

@@ -1,0 +1,25 @@
+package dev.esimbot.conversation;
+
+/** Conversation states. The names are stored in Redis: never rename one, only add. */
+enum JourneyState {
+    MENU,
+    LINK_ICCID,
+    LINK_CODE,
+    STATUS,
+    CHOOSING_PLAN,
+    CONFIRMING_ORDER,
+    AWAITING_PAYMENT,
+    CONFIRMED,
+    PAYMENT_FAILED;
+
+    static JourneyState parse(String stored) {
+        if (stored == null) {
+            return MENU;
+        }
+        try {
+            return valueOf(stored);
+        } catch (IllegalArgumentException unknown) {
+            return MENU;
+        }
+    }
+}

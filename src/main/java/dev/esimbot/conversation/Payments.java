@@ -1,0 +1,100 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.billing.BillingClient;
+import dev.esimbot.billing.BillingEventReceived;
+import dev.esimbot.billing.BillingUnavailableException;
+import dev.esimbot.billing.Order;
+import dev.esimbot.session.RedisKeys;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Hears about orders from billing's signed webhook and, as a safety net, by asking billing about every order still
+ * open. Whichever path comes first settles the order; the other finds nothing left to do.
+ */
+@Component
+class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+    private static final long WEBHOOK_EVENT_TTL_SECONDS = 7 * 24 * 3600;
+    private static final int RECONCILE_BATCH = 100;
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final BillingClient billing;
+    private final Settlement settlement;
+    private final ConversationProperties properties;
+    private final Clock clock;
+
+    Payments(UnifiedJedis redis, RedisKeys keys, BillingClient billing, Settlement settlement,
+             ConversationProperties properties, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.billing = billing;
+        this.settlement = settlement;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Remembers an order until it reaches a final state, so a lost webhook still ends in a receipt. */
+    void track(long chatId, String orderId) {
+        redis.hset(keys.pendingOrderChats(), orderId, Long.toString(chatId));
+        redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileFirst().toMillis(), orderId);
+    }
+
+    @EventListener
+    public void on(BillingEventReceived event) {
+        String marker = keys.webhookEvent(event.eventId());
+        if (redis.set(marker, "1", SetParams.setParams().nx().ex(WEBHOOK_EVENT_TTL_SECONDS)) == null) {
+            log.debug("webhook event {} already processed", event.eventId());
+            return;
+        }
+        try {
+            settle(event.order());
+        } catch (RuntimeException e) {
+            redis.del(marker);
+            throw e;
+        }
+    }
+
+    @Scheduled(initialDelay = 2_000, fixedDelayString = "${bot.reconcile-every:15s}")
+    public void reconcile() {
+        try {
+            List<String> due = redis.zrangeByScore(keys.pendingOrders(), 0, clock.millis(), 0, RECONCILE_BATCH);
+            due.forEach(this::reconcile);
+        } catch (RuntimeException e) {
+            log.warn("reconciliation pass failed: {}", e.toString());
+        }
+    }
+
+    private void reconcile(String orderId) {
+        try {
+            Order order = billing.order(orderId);
+            if (!settle(order)) {
+                long backoff = properties.reconcileEvery().toMillis() * 2;
+                redis.zadd(keys.pendingOrders(), clock.millis() + backoff, orderId);
+            }
+        } catch (BillingUnavailableException e) {
+            log.info("order {} not reconciled now, billing unavailable", orderId);
+        }
+    }
+
+    /** Returns true when the order reached a final state and left the pending set. */
+    private boolean settle(Order order) {
+        String chat = redis.hget(keys.pendingOrderChats(), order.id());
+        long chatId = chat != null ? Long.parseLong(chat) : order.customerId();
+        boolean done = settlement.settle(chatId, order);
+        if (done) {
+            redis.zrem(keys.pendingOrders(), order.id());
+            redis.hdel(keys.pendingOrderChats(), order.id());
+        }
+        return done;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.esimbot.conversation;
+
+import static dev.esimbot.conversation.JourneyEvent.*;
+
+import dev.esimbot.billing.Esim;
+import dev.esimbot.billing.Order;
+import dev.esimbot.billing.Plan;
+import dev.esimbot.i18n.Texts;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** Draws the screen of a state: its text (unless the turn replaced it) under the turn's notices, and its buttons. */
+@Component
+class Screens {
+
+    private final Texts texts;
+    private final Words words;
+
+    Screens(Texts texts, Words words) {
+        this.texts = texts;
+        this.words = words;
+    }
+
+    Reply render(Turn turn) {
+        long version = turn.context.nextVersion();
+        Keys keys = new Keys(turn, version);
+        List<String> parts = new ArrayList<>();
+        turn.notices.forEach(n -> parts.add(texts.get(turn.language(), n.key(), n.args())));
+        if (turn.body != null) {
+            parts.add(texts.get(turn.language(), turn.body.key(), turn.body.args()));
+        } else if (!turn.hideBody) {
+            parts.add(body(turn));
+        }
+        return new Reply(String.join("\n\n", parts), buttons(turn, keys));
+    }
+
+    private String body(Turn turn) {
+        return switch (turn.state) {
+            case MENU -> menuText(turn);
+            case LINK_ICCID -> text(turn, "link.ask-iccid");
+            case LINK_CODE -> text(turn, "link.ask-code", words.maskedIccid(turn.context.linking()),
+                    escape(turn.context.maskedEmail()));
+            case STATUS -> words.status(turn.esim(turn.context.esim()), turn.language());
+            case CHOOSING_PLAN -> plansText(turn);
+            case CONFIRMING_ORDER -> summaryText(turn);
+            case AWAITING_PAYMENT -> paymentText(turn);
+            case CONFIRMED -> text(turn, "confirmed.body", words.label(turn.esim(turn.context.esim())));
+            case PAYMENT_FAILED -> failedText(turn);
+        };
+    }
+
+    private List<List<Button>> buttons(Turn turn, Keys keys) {
+        return switch (turn.state) {
+            case MENU -> menuButtons(turn, keys);
+            case LINK_ICCID -> List.of(List.of(keys.button("btn.cancel", CANCEL)));
+            case LINK_CODE -> List.of(List.of(keys.button("btn.other-iccid", LINK), keys.button("btn.cancel", CANCEL)));
+            case STATUS -> statusButtons(turn, keys);
+            case CHOOSING_PLAN -> planButtons(turn, keys);
+            case CONFIRMING_ORDER -> List.of(
+                    List.of(keys.button("btn.confirm", CONFIRM)),
+                    List.of(keys.button("btn.change-plan", CHANGE_PLAN), keys.button("btn.cancel", CANCEL)));
+            case AWAITING_PAYMENT -> paymentButtons(turn, keys);
+            case CONFIRMED -> List.of(List.of(keys.button("btn.esim-status", SHOW_ESIM, turn.context.esim()),
+                    keys.button("btn.menu", OPEN_MENU)));
+            case PAYMENT_FAILED -> List.of(
+                    List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN)),
+                    List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
+        };
+    }
+
+    private String menuText(Turn turn) {
+        List<Esim> esims = turn.esims();
+        if (esims.isEmpty()) {
+            return text(turn, "menu.empty");
+        }
+        StringBuilder text = new StringBuilder(text(turn, "menu.title"));
+        esims.forEach(e -> text.append('\n').append(words.menuLine(e, turn.language())));
+        return text.toString();
+    }
+
+    private List<List<Button>> menuButtons(Turn turn, Keys keys) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Esim esim : turn.esims()) {
+            rows.add(List.of(Button.callback(words.buttonLabel(esim, turn.language()),
+                    CallbackData.of(SHOW_ESIM, esim.iccid(), keys.version).encode())));
+        }
+        rows.add(List.of(keys.button("btn.link", LINK), keys.button("btn.orders", ORDERS)));
+        rows.add(List.of(keys.button("btn.help", HELP), keys.button("btn.support", SUPPORT), keys.button("btn.language", LANGUAGE)));
+        return rows;
+    }
+
+    private List<List<Button>> statusButtons(Turn turn, Keys keys) {
+        Esim esim = turn.esim(turn.context.esim());
+        String autoRenew = esim.autoRenew() ? "btn.auto-renew-off" : "btn.auto-renew-on";
+        return List.of(
+                List.of(keys.button("btn.renew", SHOW_PLANS)),
+                List.of(keys.button(autoRenew, AUTO_RENEW, esim.autoRenew() ? "0" : "1")),
+                List.of(keys.button("btn.menu", OPEN_MENU)));
+    }
+
+    private String plansText(Turn turn) {
+        String iccid = turn.context.esim();
+        List<Plan> plans = turn.plans(iccid);
+        if (plans.isEmpty()) {
+            return text(turn, "plans.none", words.label(turn.esim(iccid)));
+        }
+        StringBuilder text = new StringBuilder(text(turn, "plans.title", words.label(turn.esim(iccid))));
+        plans.forEach(p -> text.append('\n').append(words.planLine(p, turn.language())));
+        return text.toString();
+    }
+
+    private List<List<Button>> planButtons(Turn turn, Keys keys) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Plan plan : turn.plans(turn.context.esim())) {
+            rows.add(List.of(Button.callback(words.planButton(plan, turn.language()),
+                    CallbackData.of(PLAN_CHOSEN, plan.id(), keys.version).encode())));
+        }
+        rows.add(List.of(keys.button("btn.back", SHOW_ESIM, turn.context.esim())));
+        return rows;
+    }
+
+    private String summaryText(Turn turn) {
+        Esim esim = turn.esim(turn.context.esim());
+        Plan plan = turn.plan(esim.iccid(), turn.context.plan()).orElseThrow();
+        return text(turn, "confirm.summary", words.label(esim), escape(plan.name()), words.planTerms(plan, turn.language()),
+                words.money(plan.price(), turn.language()));
+    }
+
+    private String paymentText(Turn turn) {
+        Order order = turn.order(turn.context.order());
+        return text(turn, "payment.body", escape(order.id()), words.label(turn.esim(order.iccid())), escape(order.planName()),
+                words.money(order.amount(), turn.language()));
+    }
+
+    private List<List<Button>> paymentButtons(Turn turn, Keys keys) {
+        Order order = turn.order(turn.context.order());
+        String pay = text(turn, "btn.pay", words.money(order.amount(), turn.language()));
+        return List.of(List.of(Button.link(pay, order.checkoutUrl())), List.of(keys.button("btn.menu", OPEN_MENU)));
+    }
+
+    private String failedText(Turn turn) {
+        Order order = turn.order(turn.context.order());
+        String reason = switch (order.status()) {
+            case EXPIRED -> "failed.expired";
+            case DECLINED -> "failed.declined";
+            default -> "failed.other";
+        };
+        return text(turn, reason, escape(order.id()), words.label(turn.esim(order.iccid())));
+    }
+
+    private String text(Turn turn, String key, Object... args) {
+        return texts.get(turn.language(), key, args);
+    }
+
+    static String escape(String value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value);
+    }
+
+    /** Builds buttons bound to this screen's version. */
+    private final class Keys {
+        final Turn turn;
+        final long version;
+
+        Keys(Turn turn, long version) {
+            this.turn = turn;
+            this.version = version;
+        }
+
+        Button button(String textKey, JourneyEvent event) {
+            return button(textKey, event, "");
+        }
+
+        Button button(String textKey, JourneyEvent event, String argument) {
+            return Button.callback(text(turn, textKey), CallbackData.of(event, argument, version).encode());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.billing.BillingClient;
+import dev.esimbot.billing.Esim;
+import dev.esimbot.billing.Order;
+import dev.esimbot.billing.OrderStatus;
+import dev.esimbot.i18n.Texts;
+import dev.esimbot.session.ChatSessions;
+import dev.esimbot.session.ChatSessions.Outcome;
+import dev.esimbot.session.RedisKeys;
+import dev.esimbot.session.Session;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Brings an order's outcome into its chat under the chat's lock: exactly one receipt per fulfilled order, and a
+ * failure screen only for the order the chat is still waiting for and never after a receipt.
+ */
+@Component
+class Settlement {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlement.class);
+    private static final long RECEIPT_MARK_TTL_SECONDS = 90L * 24 * 3600;
+
+    private final ChatSessions sessions;
+    private final JourneyMachine machine;
+    private final Screens screens;
+    private final Words words;
+    private final Texts texts;
+    private final Messenger messenger;
+    private final BillingClient billing;
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+
+    Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens, Words words, Texts texts,
+               Messenger messenger, BillingClient billing, UnifiedJedis redis, RedisKeys keys) {
+        this.sessions = sessions;
+        this.machine = machine;
+        this.screens = screens;
+        this.words = words;
+        this.texts = texts;
+        this.messenger = messenger;
+        this.billing = billing;
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    /** Returns true once nothing more will happen for this order. */
+    boolean settle(long chatId, Order order) {
+        return switch (order.status()) {
+            case FULFILLED -> sessions.withChat(chatId, session -> fulfilled(chatId, session, order));
+            case DECLINED, EXPIRED, CANCELLED, FAILED -> sessions.withChat(chatId, session -> unsuccessful(chatId, session, order));
+            case AWAITING_PAYMENT, PAID -> false;
+        };
+    }
+
+    private Outcome<Boolean> fulfilled(long chatId, Session session, Order order) {
+        String mark = keys.receipt(order.id());
+        if (redis.exists(mark)) {
+            log.debug("chat={} order={} receipt already sent", chatId, order.id());
+            return new Outcome<>(null, false, true);
+        }
+        ChatContext context = new ChatContext(session.data());
+        Turn turn = new Turn(chatId, context, JourneyState.parse(session.state()), billing);
+        Esim esim = turn.esim(order.iccid());
+        // Claimed only now, after the last call that can fail, and released if the send fails: a receipt is neither
+        // lost nor sent twice. (The chat lock already serialises this; the mark also covers a cleared session.)
+        if (redis.set(mark, "sending", SetParams.setParams().nx().ex(RECEIPT_MARK_TTL_SECONDS)) == null) {
+            return new Outcome<>(null, false, true);
+        }
+        if (order.id().equals(context.order())) {
+            machine.next(turn.state, JourneyEvent.PAYMENT_SUCCEEDED, null).ifPresent(s -> turn.state = s);
+        }
+        long version = context.nextVersion();
+        Reply receipt = new Reply(words.receipt(order, esim, context.language()), List.of(List.of(
+                Button.callback(texts.get(context.language(), "btn.esim-status"), CallbackData.of(JourneyEvent.SHOW_ESIM, esim.iccid(), version).encode()),
+                Button.callback(texts.get(context.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()))));
+        if (turn.state == JourneyState.CONFIRMED) {
+            context.esim(esim.iccid());
+        }
+        if (messenger.send(chatId, receipt) == null) {
+            redis.del(mark);
+            log.warn("chat={} order={} receipt not delivered; will retry", chatId, order.id());
+            return new Outcome<>(null, false, false);
+        }
+        redis.set(mark, "sent", SetParams.setParams().xx().keepTtl());
+        log.info("chat={} order={} receipt sent", chatId, order.id());
+        return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+    }
+
+    private Outcome<Boolean> unsuccessful(long chatId, Session session, Order order) {
+        ChatContext context = new ChatContext(session.data());
+        JourneyState state = JourneyState.parse(session.state());
+        boolean waitingForIt = order.id().equals(context.order()) && state == JourneyState.AWAITING_PAYMENT;
+        if (!waitingForIt || redis.exists(keys.receipt(order.id()))) {
+            log.info("chat={} order={} ended {} while the chat had moved on", chatId, order.id(), order.status());
+            return new Outcome<>(null, false, true);
+        }
+        Turn turn = new Turn(chatId, context, state, billing);
+        turn.remember(order);
+        machine.next(state, JourneyEvent.PAYMENT_UNSUCCESSFUL, null).ifPresent(s -> turn.state = s);
+        messenger.send(chatId, screens.render(turn));
+        log.info("chat={} order={} ended {}", chatId, order.id(), order.status());
+        return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.esimbot.conversation;
+
+import dev.esimbot.billing.BillingRejectedException;
+import dev.esimbot.billing.Esim;
+import dev.esimbot.billing.Order;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The work behind each accepted event. A step moves the turn to the target state when its work succeeds and leaves
+ * it where it was (with a notice) when it does not.
+ */
+@Component
+class Steps {
+
+    private final LinkingSteps linking;
+    private final OrderSteps ordering;
+    private final Words words;
+    private final ConversationProperties properties;
+
+    Steps(LinkingSteps linking, OrderSteps ordering, Words words, ConversationProperties properties) {
+        this.linking = linking;
+        this.ordering = ordering;
+        this.words = words;
+        this.properties = properties;
+    }
+
+    void run(JourneyEvent event, Turn turn, JourneyState target, String argument) {
+        switch (event) {
+            case START -> linking.start(turn, target, argument);
+            case CANCEL -> cancel(turn, target);
+            case OPEN_MENU, LINK, SHOW_PLANS, CHANGE_PLAN -> turn.state = target;
+            case HELP -> turn.body("help.body");
+            case ORDERS -> orders(turn);
+            case LANGUAGE -> turn.context.language(turn.language().other());
+            case SUPPORT -> turn.body("support.contact", Screens.escape(properties.supportContact()));
+            case TEXT -> linking.text(turn, target, argument);
+            case SHOW_ESIM -> showEsim(turn, target, argument);
+            case AUTO_RENEW -> autoRenew(turn, argument);
+            case PLAN_CHOSEN -> ordering.choosePlan(turn, target, argument);
+            case CONFIRM, RETRY -> ordering.place(turn, target, event == JourneyEvent.RETRY);
+            default -> throw new IllegalArgumentException("no step for " + event);
+        }
+    }
+
+    private void cancel(Turn turn, JourneyState target) {
+        if (turn.startState != JourneyState.MENU) {
+            turn.notice(turn.startState == JourneyState.AWAITING_PAYMENT ? "cancel.payment-open" : "cancel.done");
+        }
+        turn.context.plan(null);
+        turn.context.linking(null, null);
+        turn.state = target;
+    }
+
+    private void showEsim(Turn turn, JourneyState target, String iccid) {
+        String wanted = iccid == null || iccid.isEmpty() ? turn.context.esim() : iccid;
+        try {
+            Esim esim = turn.esim(wanted);
+            turn.context.esim(esim.iccid());
+            turn.state = target;
+        } catch (BillingRejectedException notTheirs) {
+            turn.notice("esim.unknown");
+        }
+    }
+
+    private void autoRenew(Turn turn, String argument) {
+        boolean enable = "1".equals(argument);
+        Esim esim = turn.billing().setAutoRenew(turn.customerId(), turn.context.esim(), enable);
+        turn.remember(esim);
+        turn.notice(enable ? "auto-renew.turned-on" : "auto-renew.turned-off");
+    }
+
+    private void orders(Turn turn) {
+        List<Order> orders = turn.billing().orders(turn.customerId(), 5);
+        if (orders.isEmpty()) {
+            turn.body("orders.none");
+            return;
+        }
+        String lines = orders.stream().map(o -> words.orderLine(o, turn.language())).collect(Collectors.joining("\n"));
+        turn.body("orders.list", lines);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.esimbot.conversation;
+
+import static dev.esimbot.conversation.JourneyEvent.*;
+import static dev.esimbot.conversation.JourneyState.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class JourneyMachineTest {
+
+    private final JourneyMachine machine = new JourneyMachine();
+
+    @Test
+    void theRenewalPathLeadsFromStatusToConfirmed() {
+        assertThat(machine.next(MENU, SHOW_ESIM, null)).contains(STATUS);
+        assertThat(machine.next(STATUS, SHOW_PLANS, null)).contains(CHOOSING_PLAN);
+        assertThat(machine.next(CHOOSING_PLAN, PLAN_CHOSEN, null)).contains(CONFIRMING_ORDER);
+        assertThat(machine.next(CONFIRMING_ORDER, CONFIRM, null)).contains(AWAITING_PAYMENT);
+        assertThat(machine.next(AWAITING_PAYMENT, PAYMENT_SUCCEEDED, null)).contains(CONFIRMED);
+    }
+
+    @Test
+    void eventsThatDoNotBelongToTheStateAreRefused() {
+        assertThat(machine.next(MENU, CONFIRM, null)).isEmpty();
+        assertThat(machine.next(MENU, PLAN_CHOSEN, null)).isEmpty();
+        assertThat(machine.next(CHOOSING_PLAN, TEXT, "hello")).isEmpty();
+        assertThat(machine.next(CONFIRMED, PAYMENT_UNSUCCESSFUL, null)).isEmpty();
+        assertThat(machine.next(AWAITING_PAYMENT, SHOW_ESIM, null)).isEmpty();
+    }
+
+    @Test
+    void textInTheMenuIsAnIccidOnlyWhenItLooksLikeOne() {
+        assertThat(machine.next(MENU, TEXT, "8985 2000 0000 1234 567")).contains(LINK_CODE);
+        assertThat(machine.next(MENU, TEXT, "hello")).isEmpty();
+    }
+
+    @Test
+    void helpAndLanguageKeepTheStateAndCancelAlwaysLeadsToTheMenu() {
+        for (JourneyState state : JourneyState.values()) {
+            assertThat(machine.next(state, HELP, null)).contains(state);
+            assertThat(machine.next(state, LANGUAGE, null)).contains(state);
+            assertThat(machine.next(state, CANCEL, null)).contains(MENU);
+        }
+    }
+
+    @Test
+    void declinedPaymentOffersRetryAndAnotherPlan() {
+        assertThat(machine.next(AWAITING_PAYMENT, PAYMENT_UNSUCCESSFUL, null)).contains(PAYMENT_FAILED);
+        assertThat(machine.next(PAYMENT_FAILED, RETRY, null)).contains(AWAITING_PAYMENT);
+        assertThat(machine.next(PAYMENT_FAILED, CHANGE_PLAN, null)).contains(CHOOSING_PLAN);
+    }
+
+    @Test
+    void pooledMachinesGiveTheSameAnswersUnderConcurrency() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            boolean even = i % 2 == 0;
+            calls.add(() -> even
+                    ? machine.next(CONFIRMING_ORDER, CONFIRM, null).orElseThrow() == AWAITING_PAYMENT
+                    : machine.next(MENU, CONFIRM, null).isEmpty());
+        }
+        for (Future<Boolean> result : pool.invokeAll(calls)) {
+            assertThat(result.get()).isTrue();
+        }
+        pool.shutdown();
+    }
+}
