@@ -1,0 +1,122 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.conversation.Button;
+import dev.esimbot.conversation.Messenger;
+import dev.esimbot.conversation.Reply;
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** Sends replies as Bot API calls: HTML text, inline keyboards, edits in place, callback answers. */
+@Component
+class TelegramMessenger implements Messenger {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramMessenger.class);
+
+    private final TelegramClient client;
+    private final TelegramProperties properties;
+
+    TelegramMessenger(TelegramClient client, TelegramProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    @Override
+    public Integer send(long chatId, Reply reply) {
+        SendMessage message = SendMessage.builder().chatId(chatId).text(reply.text()).parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(markup(reply.rows())).build();
+        Message sent = call(chatId, "sendMessage", () -> client.execute(message));
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    @Override
+    public boolean edit(long chatId, int messageId, Reply reply) {
+        EditMessageText edit = EditMessageText.builder().chatId(chatId).messageId(messageId).text(reply.text())
+                .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(markup(reply.rows())).build();
+        Serializable result = call(chatId, "editMessageText", () -> client.execute(edit));
+        return result != null;
+    }
+
+    @Override
+    public void answerCallback(String callbackQueryId) {
+        try {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+        } catch (TelegramApiException e) {
+            log.debug("answerCallbackQuery failed: {}", e.getMessage());
+        }
+    }
+
+    private interface Call<T> {
+        T run() throws TelegramApiException;
+    }
+
+    /** Retries 429 (waiting retry_after) and network errors; gives up on other API errors. Null when it failed. */
+    private <T> T call(long chatId, String method, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                if (code != null && code == 400 && String.valueOf(e.getApiResponse()).contains("message is not modified")) {
+                    return nothingChanged();
+                }
+                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+                if (code != null && code == 429 && retryAfter != null && attempt < properties.sendAttempts()
+                        && retryAfter <= properties.maxRetryAfter().toSeconds()) {
+                    sleep(TimeUnit.SECONDS.toMillis(retryAfter));
+                    continue;
+                }
+                log.warn("chat={} {} refused: {} {}", chatId, method, code, e.getApiResponse());
+                return null;
+            } catch (TelegramApiException e) {
+                if (attempt >= properties.sendAttempts()) {
+                    log.warn("chat={} {} failed after {} attempts: {}", chatId, method, attempt, e.toString());
+                    return null;
+                }
+                sleep(200L * attempt);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T nothingChanged() {
+        return (T) Boolean.TRUE;
+    }
+
+    private static InlineKeyboardMarkup markup(List<List<Button>> rows) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> keyboard = rows.stream().map(row -> new InlineKeyboardRow(row.stream().map(TelegramMessenger::button).toList())).toList();
+        return InlineKeyboardMarkup.builder().keyboard(keyboard).build();
+    }
+
+    private static InlineKeyboardButton button(Button button) {
+        InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> builder = InlineKeyboardButton.builder().text(button.text());
+        return button.url() != null ? builder.url(button.url()).build() : builder.callbackData(button.callbackData()).build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

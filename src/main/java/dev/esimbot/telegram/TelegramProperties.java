@@ -1,0 +1,58 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.config.InvalidSettingException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * @param botToken      from BotFather ({@code TELEGRAM_BOT_TOKEN})
+ * @param apiUrl        Bot API base URL ({@code TELEGRAM_API_URL}): scheme, host and port only
+ * @param workers       chats handled in parallel from one batch of updates
+ * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or the network fails
+ */
+@ConfigurationProperties("telegram")
+public record TelegramProperties(
+        String botToken,
+        @DefaultValue("https://api.telegram.org") String apiUrl,
+        @DefaultValue("8") int workers,
+        @DefaultValue("3") int sendAttempts,
+        @DefaultValue("50") int pollTimeoutSeconds,
+        @DefaultValue("10s") Duration maxRetryAfter) {
+
+    private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
+
+    public TelegramProperties {
+        if (botToken == null || botToken.isBlank()) {
+            throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "is not set: create a bot with @BotFather and export its token");
+        }
+        if (!TOKEN.matcher(botToken.trim()).matches()) {
+            throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits:letters from @BotFather)");
+        }
+        botToken = botToken.trim();
+        telegramUrl(apiUrl);
+    }
+
+    public TelegramUrl telegramUrl() {
+        return telegramUrl(apiUrl);
+    }
+
+    private static TelegramUrl telegramUrl(String apiUrl) {
+        URI uri;
+        try {
+            uri = URI.create(apiUrl.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("TELEGRAM_API_URL", "is not a URL: " + apiUrl);
+        }
+        boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+        boolean bare = uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath());
+        if (!http || uri.getHost() == null || !bare) {
+            throw new InvalidSettingException("TELEGRAM_API_URL", "must be http(s)://host[:port] without a path, got " + apiUrl);
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+        return new TelegramUrl(uri.getScheme(), uri.getHost(), port, false);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.conversation.ChatInput;
+import dev.esimbot.conversation.Conversation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Hands a batch of updates to the conversation: the updates of one chat in order, different chats in parallel on a
+ * bounded pool. It returns only when the whole batch is handled, so the poller confirms nothing that is not done.
+ */
+@Component
+public class UpdatePipeline implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdatePipeline.class);
+
+    private final UpdateTranslator translator;
+    private final Conversation conversation;
+    private final ExecutorService workers;
+
+    UpdatePipeline(UpdateTranslator translator, Conversation conversation, TelegramProperties properties) {
+        this.translator = translator;
+        this.conversation = conversation;
+        this.workers = Executors.newFixedThreadPool(properties.workers(), named("chat-worker-"));
+    }
+
+    public void handle(List<Update> updates) {
+        Map<Long, List<ChatInput>> byChat = new LinkedHashMap<>();
+        for (Update update : updates) {
+            translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
+        }
+        List<Future<?>> running = new ArrayList<>();
+        byChat.values().forEach(inputs -> running.add(workers.submit(() -> inputs.forEach(this::handleOne))));
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                log.error("a chat's updates failed unexpectedly", e);
+            }
+        }
+    }
+
+    public void handle(Update update) {
+        handle(List.of(update));
+    }
+
+    private void handleOne(ChatInput input) {
+        try {
+            conversation.handle(input);
+        } catch (RuntimeException e) {
+            log.error("chat={} update={} unhandled failure", input.chatId(), input.updateId(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.conversation.ChatInput;
+import dev.esimbot.conversation.ChatInput.Kind;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Turns a Bot API update into what the conversation understands. Only private chats are talked to; everything else
+ * (groups, channels, membership changes, kinds we do not know) is ignored here with a debug line.
+ */
+@Component
+class UpdateTranslator {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateTranslator.class);
+    private static final int MAX_TEXT = 4096;
+
+    Optional<ChatInput> translate(Update update) {
+        if (update.hasMessage()) {
+            return message(update.getUpdateId(), update.getMessage(), false);
+        }
+        if (update.hasEditedMessage()) {
+            return message(update.getUpdateId(), update.getEditedMessage(), true);
+        }
+        if (update.hasCallbackQuery()) {
+            return callback(update.getUpdateId(), update.getCallbackQuery());
+        }
+        log.debug("update={} of a kind the bot does not handle; ignored", update.getUpdateId());
+        return Optional.empty();
+    }
+
+    private Optional<ChatInput> message(long updateId, Message message, boolean edited) {
+        if (message.getChat() == null || !"private".equals(message.getChat().getType())) {
+            log.debug("update={} not from a private chat; ignored", updateId);
+            return Optional.empty();
+        }
+        long chatId = message.getChatId();
+        User from = message.getFrom();
+        long userId = from != null ? from.getId() : chatId;
+        String language = from != null ? from.getLanguageCode() : null;
+        if (edited || !message.hasText()) {
+            return Optional.of(new ChatInput(updateId, chatId, userId, language, Kind.OTHER, null, null, null));
+        }
+        String text = message.getText().length() > MAX_TEXT ? message.getText().substring(0, MAX_TEXT) : message.getText();
+        // Not Message.isCommand(): in TelegramBots 10.2 it is false until getEntities() has been called.
+        Kind kind = text.startsWith("/") ? Kind.COMMAND : Kind.TEXT;
+        return Optional.of(new ChatInput(updateId, chatId, userId, language, kind, text, null, message.getMessageId()));
+    }
+
+    /** A callback whose message is missing or inaccessible still works: in a private chat the chat id is from.id. */
+    private Optional<ChatInput> callback(long updateId, CallbackQuery query) {
+        MaybeInaccessibleMessage carrier = query.getMessage();
+        if (carrier != null && carrier.getChat() != null && !"private".equals(carrier.getChat().getType())) {
+            log.debug("update={} callback from a non-private chat; ignored", updateId);
+            return Optional.empty();
+        }
+        long userId = query.getFrom().getId();
+        Integer messageId = carrier instanceof Message accessible ? accessible.getMessageId() : null;
+        String data = query.getData() == null ? "" : query.getData();
+        return Optional.of(new ChatInput(updateId, userId, userId, query.getFrom().getLanguageCode(), Kind.BUTTON, data,
+                query.getId(), messageId));
+    }
+}
