@@ -1,0 +1,90 @@
+package dev.esimbot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.esimbot.support.MutableClock;
+import dev.esimbot.support.RunningBot;
+import dev.esimbot.support.SandboxDriver;
+import dev.esimbot.support.TestRedis;
+import dev.esimbot.telegram.UpdatePipeline;
+import dev.esimbot.testing.FakeBotApi;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Replays every file in {@code conversations/} through the real pipeline: Bot API JSON over HTTP from a fake Telegram,
+ * long polling, real Redis, the sandbox billing over HTTP with signed webhooks. Any difference in what the user sees
+ * fails. After a deliberate change, rewrite the files with {@code ./mvnw verify -Dconversations.write=true} and review
+ * the diff.
+ */
+class ConversationsReplayTest {
+
+    private static final Path FOLDER = Path.of("conversations");
+    private static final boolean WRITE = Boolean.getBoolean("conversations.write");
+
+    private static final ObjectMapper BOT_API_JSON = new ObjectMapper();
+
+    private static FakeBotApi telegram;
+    private static MutableClock clock;
+    private static RunningBot bot;
+    private static SandboxDriver sandbox;
+
+    @BeforeAll
+    static void startBot() {
+        telegram = new FakeBotApi().start();
+        clock = new MutableClock(MutableClock.SCENARIO_TIME);
+        bot = RunningBot.start(RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("scenarios")), clock);
+        sandbox = new SandboxDriver(bot.baseUrl());
+    }
+
+    @AfterAll
+    static void stopBot() {
+        bot.close();
+        telegram.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioPlaysAsWritten() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(FOLDER)) {
+            files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        assertThat(files).as("scenario files in %s", FOLDER.toAbsolutePath()).hasSizeGreaterThanOrEqualTo(10);
+        return files.stream().map(file -> DynamicTest.dynamicTest(FOLDER.relativize(file).toString(), () -> replay(file)));
+    }
+
+    private static void redeliver(JsonNode update) {
+        try {
+            bot.bean(UpdatePipeline.class).handle(BOT_API_JSON.treeToValue(update, Update.class));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void replay(Path file) throws IOException {
+        Scenario scenario = Scenario.read(file);
+        clock.reset(MutableClock.SCENARIO_TIME);
+        sandbox.reset(scenario.customer(), scenario.profile());
+        String actual = new ScenarioReplay(telegram, sandbox, clock, ConversationsReplayTest::redeliver).play(scenario);
+        String expected = Files.readString(file, StandardCharsets.UTF_8);
+        if (WRITE) {
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        Path actualCopy = Path.of("target", "conversations", FOLDER.relativize(file).toString());
+        Files.createDirectories(actualCopy.getParent());
+        Files.writeString(actualCopy, actual, StandardCharsets.UTF_8);
+        assertThat(actual).as("%s (what the bot did is in %s)", file, actualCopy).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.esimbot.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.esimbot.support.ChatDriver;
+import dev.esimbot.support.MutableClock;
+import dev.esimbot.support.SandboxDriver;
+import dev.esimbot.testing.Call;
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TestUser;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Plays a scenario's actions against the running bot and writes down what the user saw, in the file's format. */
+final class ScenarioReplay {
+
+    private static final Pattern ORDER_ID = Pattern.compile("SBX-\\d+");
+    private static final Duration ASYNC = Duration.ofSeconds(20);
+
+    private final FakeBotApi telegram;
+    private final SandboxDriver sandbox;
+    private final MutableClock clock;
+    private final Consumer<JsonNode> redeliver;
+    private final Map<String, String> orderNames = new LinkedHashMap<>();
+    private final StringBuilder out = new StringBuilder();
+
+    /** @param redeliver hands an update straight to the bot's pipeline again, as a second delivery would */
+    ScenarioReplay(FakeBotApi telegram, SandboxDriver sandbox, MutableClock clock, Consumer<JsonNode> redeliver) {
+        this.redeliver = redeliver;
+        this.telegram = telegram;
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    String play(Scenario scenario) {
+        scenario.header().forEach(line -> out.append(line).append('\n'));
+        ChatDriver chat = new ChatDriver(telegram, new TestUser(scenario.customer(), scenario.firstName(), scenario.language()));
+        for (String action : scenario.actions()) {
+            out.append('\n').append(render(action, chat, scenario)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private String render(String action, ChatDriver chat, Scenario scenario) {
+        if (action.startsWith("check:")) {
+            return check(action, chat, scenario);
+        }
+        if (action.startsWith("clock:")) {
+            clock.advance(Duration.parse("PT" + action.substring(6).strip().replace("+", "").toUpperCase(Locale.ROOT)));
+            return action;
+        }
+        int mark = chat.mark();
+        act(action, chat, mark);
+        StringBuilder text = new StringBuilder(action);
+        for (Call call : chat.visibleSince(mark)) {
+            text.append("\n\n").append(call.method().equals("sendMessage") ? "bot:" : "bot edits:");
+            for (String line : normalise(call.text()).split("\n", -1)) {
+                text.append('\n').append(line.isEmpty() ? "" : "  " + line);
+            }
+            buttons(call.body().path("reply_markup"), text);
+        }
+        return text.toString();
+    }
+
+    private void act(String action, ChatDriver chat, int mark) {
+        if (action.startsWith("user: ")) {
+            chat.send(action.substring(6));
+        } else if (action.startsWith("user taps: ")) {
+            chat.tap(action.substring(11), false);
+        } else if (action.startsWith("user taps an old message: ")) {
+            chat.tap(action.substring(26), true);
+        } else if (action.startsWith("user double-taps: ")) {
+            chat.doubleTap(action.substring(18));
+        } else if (action.equals("user sends a sticker")) {
+            chat.sticker();
+        } else if (action.equals("telegram redelivers the last update")) {
+            redeliver.accept(chat.lastUpdate());
+        } else if (action.equals("user pays") || action.equals("user declines")) {
+            sandbox.checkout(chat.lastUrlButton(), action.equals("user pays") ? "paid" : "declined");
+            chat.awaitMessageSince(mark, ASYNC);
+        } else {
+            throw new IllegalArgumentException("unknown action: " + action);
+        }
+    }
+
+    private String check(String action, ChatDriver chat, Scenario scenario) {
+        String what = action.substring(6, action.indexOf('=')).strip();
+        long actual = switch (what) {
+            case "orders" -> sandbox.orders(scenario.customer()).size();
+            case "receipts" -> telegram.calls("sendMessage").stream()
+                    .filter(c -> c.chatId() == scenario.customer() && isReceipt(c.text())).count();
+            default -> throw new IllegalArgumentException("unknown check: " + action);
+        };
+        return "check: " + what + " = " + actual;
+    }
+
+    private static boolean isReceipt(String text) {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            String body = ResourceBundle.getBundle("i18n/messages", locale).getString("receipt.body");
+            if (text != null && text.startsWith(body.substring(0, body.indexOf('\n')))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void buttons(JsonNode markup, StringBuilder text) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            StringBuilder line = new StringBuilder(" ");
+            for (JsonNode button : row) {
+                line.append(" [").append(normalise(button.path("text").asText()))
+                        .append(button.hasNonNull("url") ? " ↗" : "").append(']');
+            }
+            text.append('\n').append(line);
+        }
+    }
+
+    /** Order numbers depend on what ran before; name them by first appearance in this scenario instead. */
+    private String normalise(String text) {
+        Matcher matcher = ORDER_ID.matcher(text == null ? "" : text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String name = orderNames.computeIfAbsent(matcher.group(), id -> "SBX-#" + (orderNames.size() + 1));
+            matcher.appendReplacement(result, Matcher.quoteReplacement(name));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.esimbot.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.esimbot.testing.Call;
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TelegramUpdates;
+import dev.esimbot.testing.TestUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Telegram user talking to the bot through the fake Bot API: every action is a real update JSON delivered by
+ * getUpdates, and returns once the bot has confirmed it (that is, handled it).
+ */
+public final class ChatDriver {
+
+    private static final Duration HANDLED = Duration.ofSeconds(20);
+    private static final List<String> VISIBLE = List.of("sendMessage", "editMessageText");
+
+    private final FakeBotApi telegram;
+    private final TestUser user;
+    private ObjectNode lastUpdate;
+
+    public ChatDriver(FakeBotApi telegram, TestUser user) {
+        this.telegram = telegram;
+        this.user = user;
+    }
+
+    public TestUser user() {
+        return user;
+    }
+
+    public void send(String text) {
+        long id = telegram.nextUpdateId();
+        if (text.startsWith("/")) {
+            String[] parts = text.split(" ", 2);
+            deliver(TelegramUpdates.command(id, user, parts[0], parts.length > 1 ? parts[1] : null));
+        } else {
+            deliver(TelegramUpdates.text(id, user, text));
+        }
+    }
+
+    public void sticker() {
+        deliver(TelegramUpdates.sticker(telegram.nextUpdateId(), user, "👍"));
+    }
+
+    /** Taps the button with this label on the newest message that shows it (or the oldest, for stale taps). */
+    public void tap(String label, boolean oldest) {
+        JsonNode message = messageWith(label, oldest)
+                .orElseThrow(() -> new AssertionError("no message in chat " + user.id() + " has a button [" + label + "]"));
+        deliver(TelegramUpdates.callback(telegram.nextUpdateId(), user, message, callbackData(message, label)));
+    }
+
+    /** Two taps on the same button before the first is answered, as a double tap arrives. */
+    public void doubleTap(String label) {
+        JsonNode message = messageWith(label, false).orElseThrow(() -> new AssertionError("no button [" + label + "]"));
+        String data = callbackData(message, label);
+        ObjectNode first = TelegramUpdates.callback(telegram.nextUpdateId(), user, message, data);
+        ObjectNode second = TelegramUpdates.callback(telegram.nextUpdateId(), user, message, data);
+        telegram.enqueue(first);
+        telegram.enqueue(second);
+        telegram.awaitConfirmed(second.get("update_id").asLong(), HANDLED);
+        lastUpdate = second;
+    }
+
+    /** The last update this user sent, as Bot API JSON (to deliver it again some other way). */
+    public ObjectNode lastUpdate() {
+        return lastUpdate.deepCopy();
+    }
+
+    /** The URL of the newest URL button (the checkout link). */
+    public String lastUrlButton() {
+        List<JsonNode> messages = new ArrayList<>(telegram.messagesTo(user.id()));
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            for (JsonNode row : messages.get(i).path("reply_markup").path("inline_keyboard")) {
+                for (JsonNode button : row) {
+                    if (button.hasNonNull("url")) {
+                        return button.get("url").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no URL button in chat " + user.id());
+    }
+
+    /** Bot calls visible to this user (sent and edited messages) since the given mark. */
+    public List<Call> visibleSince(int mark) {
+        List<Call> calls = telegram.calls();
+        return calls.subList(Math.min(mark, calls.size()), calls.size()).stream()
+                .filter(c -> VISIBLE.contains(c.method()) && c.chatId() == user.id()).toList();
+    }
+
+    public int mark() {
+        return telegram.calls().size();
+    }
+
+    /** Waits until the bot sent at least one more message to this user after the mark, then for a quiet moment. */
+    public void awaitMessageSince(int mark, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (visibleSince(mark).stream().noneMatch(c -> c.method().equals("sendMessage"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot sent nothing to " + user.id() + " within " + timeout);
+            }
+            pause(20);
+        }
+        pause(300);
+    }
+
+    private void deliver(ObjectNode update) {
+        lastUpdate = update;
+        telegram.enqueue(update);
+        telegram.awaitConfirmed(update.get("update_id").asLong(), HANDLED);
+    }
+
+    private Optional<JsonNode> messageWith(String label, boolean oldest) {
+        List<JsonNode> messages = new ArrayList<>(telegram.messagesTo(user.id()));
+        if (!oldest) {
+            java.util.Collections.reverse(messages);
+        }
+        return messages.stream().filter(m -> findButton(m, label) != null).findFirst();
+    }
+
+    private static String callbackData(JsonNode message, String label) {
+        return findButton(message, label).get("callback_data").asText();
+    }
+
+    /** The button labelled exactly so, or else the first whose label starts with it ("Peru 7-Day" for the eSIM). */
+    private static JsonNode findButton(JsonNode message, String label) {
+        JsonNode prefixed = null;
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                String text = button.path("text").asText();
+                if (!button.hasNonNull("callback_data")) {
+                    continue;
+                }
+                if (label.equals(text)) {
+                    return button;
+                }
+                if (prefixed == null && text.startsWith(label)) {
+                    prefixed = button;
+                }
+            }
+        }
+        return prefixed;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
