@@ -2,6 +2,7 @@ package dev.esimbot.conversation;
 
 import static dev.esimbot.conversation.JourneyEvent.*;
 
+import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.Plan;
@@ -33,7 +34,20 @@ class Screens {
         } else if (!turn.hideBody) {
             parts.add(body(turn));
         }
-        return new Reply(String.join("\n\n", parts), buttons(turn, keys));
+        return new Reply(String.join("\n\n", parts), keyboard(turn, keys));
+    }
+
+    /** Help, hints and the like must not depend on billing: without it they fall back to a Menu button. */
+    private List<List<Button>> keyboard(Turn turn, Keys keys) {
+        boolean stateTextShown = turn.body == null && !turn.hideBody;
+        try {
+            return buttons(turn, keys);
+        } catch (BillingUnavailableException e) {
+            if (stateTextShown) {
+                throw e;
+            }
+            return List.of(List.of(keys.button("btn.menu", OPEN_MENU)));
+        }
     }
 
     private String body(Turn turn) {
