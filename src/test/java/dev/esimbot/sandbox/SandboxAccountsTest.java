@@ -1,5 +1,6 @@
 package dev.esimbot.sandbox;
 
+import dev.esimbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class SandboxAccountsTest extends SandboxHttpTest {
         assertThat(peru.status()).isEqualTo(EsimStatus.ACTIVE);
         assertThat(peru.dataLeftMb()).isEqualTo(300);
         assertThat(peru.dataTotalMb()).isEqualTo(3072);
-        assertThat(peru.validUntil()).isEqualTo(MutableClock.START.plus(Duration.ofDays(2).plusHours(5)));
+        assertThat(peru.validUntil()).isEqualTo(MutableClock.SCENARIO_TIME.plus(Duration.ofDays(2).plusHours(5)));
         assertThat(esims.get(1).autoRenew()).isTrue();
         assertThat(esims.get(2).status()).isEqualTo(EsimStatus.EXPIRED);
     }
@@ -167,8 +168,8 @@ class SandboxAccountsTest extends SandboxHttpTest {
         // GIVEN a customer whose Peru eSIM ends in 2 days 5 hours (others' demo eSIMs end at the same time)
         long customer = newCustomer();
         billing.esims(customer);
-        Instant from = MutableClock.START.plus(Duration.ofDays(2));
-        Instant to = MutableClock.START.plus(Duration.ofDays(3));
+        Instant from = MutableClock.SCENARIO_TIME.plus(Duration.ofDays(2));
+        Instant to = MutableClock.SCENARIO_TIME.plus(Duration.ofDays(3));
         // WHEN the scan pages through the window two at a time
         List<ExpiringEsim> all = new ArrayList<>();
         String cursor = null;

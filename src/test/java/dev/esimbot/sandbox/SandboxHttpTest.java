@@ -1,5 +1,6 @@
 package dev.esimbot.sandbox;
 
+import dev.esimbot.support.MutableClock;
 import dev.esimbot.billing.BillingClient;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +52,7 @@ abstract class SandboxHttpTest {
 
     @AfterEach
     void resetClock() {
-        clock.reset();
+        clock.reset(MutableClock.SCENARIO_TIME);
     }
 
     /** A Telegram user id no other test uses (near the top of the real range, to prove the ICCID padding). */
@@ -90,7 +91,7 @@ abstract class SandboxHttpTest {
 
         @Bean
         MutableClock clock() {
-            return new MutableClock();
+            return new MutableClock(MutableClock.SCENARIO_TIME);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.esimbot.sandbox;
 
+import dev.esimbot.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.esimbot.billing.BillingClient;
@@ -44,7 +45,7 @@ class SandboxLoopbackTest {
         assertThat(events).extracting(BillingEventReceived::type)
                 .containsExactly(BillingEventReceived.ORDER_PAID, BillingEventReceived.ORDER_FULFILLED);
         assertThat(events.get(1).order().status()).isEqualTo(OrderStatus.FULFILLED);
-        assertThat(events.get(1).order().newValidUntil()).isEqualTo(MutableClock.START.plus(Duration.ofDays(5)));
+        assertThat(events.get(1).order().newValidUntil()).isEqualTo(MutableClock.SCENARIO_TIME.plus(Duration.ofDays(5)));
     }
 
     @TestConfiguration
