@@ -160,7 +160,7 @@ class SandboxAccountsTest extends SandboxHttpTest {
 
         String body = api("GET", "/customers/" + customer + "/esims/" + SandboxIccids.of(customer, 1), null).body();
 
-        assertThat(body).contains("\"validUntil\":\"2030-03-03T15:00:00Z\"");
+        assertThat(body).contains("\"validUntil\":\"2026-11-24T15:00:00Z\"");
     }
 
     @Test
