@@ -1,5 +1,6 @@
 package dev.esimbot.conversation;
 
+import dev.esimbot.billing.BillingClient;
 import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.i18n.Texts;
@@ -31,10 +32,10 @@ public class Conversation {
     private final Screens screens;
     private final Texts texts;
     private final Messenger messenger;
-    private final dev.esimbot.billing.BillingClient billing;
+    private final BillingClient billing;
 
     Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
-                 Messenger messenger, dev.esimbot.billing.BillingClient billing) {
+                 Messenger messenger, BillingClient billing) {
         this.sessions = sessions;
         this.machine = machine;
         this.steps = steps;
