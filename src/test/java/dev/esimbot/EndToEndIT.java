@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class EndToEndIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(60);
+    /** The jar starts in about 5 s on a quiet machine; 50 s were measured on a busy 2-core one. */
+    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration RECEIPT = Duration.ofSeconds(20);
     /** Long enough for a second webhook delivery or a retry to show up if one were sent. */
     private static final Duration QUIET = Duration.ofSeconds(2);
