@@ -19,6 +19,11 @@ record CallbackData(JourneyEvent event, String argument, long version) {
         return new CallbackData(event, argument == null ? "" : argument, version);
     }
 
+    /** Whether billing's id can ride on a button (ids with other characters or too long cannot). */
+    static boolean fits(String argument) {
+        return argument != null && SAFE_ARGUMENT.matcher(argument).matches();
+    }
+
     static Optional<CallbackData> parse(String data) {
         if (data == null || data.length() > 64) {
             return Optional.empty();

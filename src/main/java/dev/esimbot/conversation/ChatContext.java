@@ -3,6 +3,7 @@ package dev.esimbot.conversation;
 import dev.esimbot.i18n.Language;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Typed access to the chat's stored context. Keys are short: they are stored for every chat. */
 final class ChatContext {
@@ -11,7 +12,7 @@ final class ChatContext {
     private static final String ESIM = "e";
     private static final String PLAN = "p";
     private static final String ORDER = "o";
-    private static final String ATTEMPT = "a";
+    private static final String INTENT = "i";
     private static final String VERSION = "v";
     private static final String LINKING = "li";
     private static final String MASKED_EMAIL = "me";
@@ -68,13 +69,17 @@ final class ChatContext {
         put(ORDER, orderId);
     }
 
-    /** Counts purchase intents; part of the idempotency key, so only a new intent makes a new order. */
-    long attempt() {
-        return Long.parseLong(data.getOrDefault(ATTEMPT, "0"));
+    /**
+     * The current purchase intent: a random id made when a plan is chosen and on Retry. It is the order's idempotency
+     * key, so a double tap, a retry after a timeout or a replayed update reach the same order, while a later purchase
+     * of the same plan (even after the session expired) is a new one.
+     */
+    String intent() {
+        return data.get(INTENT);
     }
 
-    void nextAttempt() {
-        data.put(ATTEMPT, Long.toString(attempt() + 1));
+    void newIntent() {
+        data.put(INTENT, UUID.randomUUID().toString().replace("-", ""));
     }
 
     long version() {

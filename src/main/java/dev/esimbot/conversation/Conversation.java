@@ -5,6 +5,7 @@ import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.i18n.Texts;
 import dev.esimbot.session.ChatBusyException;
+import dev.esimbot.session.ChatLeaseLostException;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.Session;
@@ -54,6 +55,9 @@ public class Conversation {
         } catch (ChatBusyException e) {
             log.warn("chat={} update={} chat stayed busy; asked the user to retry", input.chatId(), input.updateId());
             tell(input, "error.busy");
+        } catch (ChatLeaseLostException e) {
+            // The reply already went out; the newer state written by the lease's next holder stands.
+            log.warn("chat={} update={} lease lost; this turn's state was not saved", input.chatId(), input.updateId());
         } catch (JedisException e) {
             log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(), e.toString());
             tell(input, "error.unavailable");
@@ -113,16 +117,21 @@ public class Conversation {
         }
     }
 
-    /** Billing down or a bug: stay where we were, say so plainly, offer to try the same thing again. */
+    /**
+     * Billing down or a bug. Before the step's work was done: stay where we were, say nothing changed, and offer to
+     * try the same thing again. After it (an order exists, only the screen failed): keep the new state, never offer
+     * the action again, and say only that the system is slow.
+     */
     private Reply failure(Turn turn, Intent intent, String key) {
-        turn.state = turn.startState;
         long version = turn.context.nextVersion();
-        String again = intent.isProblem() || intent.event() == JourneyEvent.TEXT ? null
-                : CallbackData.of(buttonEvent(intent.event()), intent.argument(), version).encode();
-        List<Button> row = again == null
-                ? List.of(Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()))
-                : List.of(Button.callback(texts.get(turn.language(), "btn.try-again"), again),
-                        Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()));
+        Button menu = Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode());
+        if (turn.committed) {
+            return new Reply(texts.get(turn.language(), "billing.slow"), List.of(List.of(menu)));
+        }
+        turn.state = turn.startState;
+        boolean repeatable = !intent.isProblem() && intent.event() != JourneyEvent.TEXT;
+        List<Button> row = !repeatable ? List.of(menu) : List.of(Button.callback(texts.get(turn.language(), "btn.try-again"),
+                CallbackData.of(buttonEvent(intent.event()), intent.argument(), version).encode()), menu);
         return new Reply(texts.get(turn.language(), key), List.of(row));
     }
 

@@ -35,6 +35,7 @@ class LinkingSteps {
         }
         try {
             Esim esim = turn.billing().linkByToken(turn.customerId(), payload);
+            turn.committed = true;
             turn.remember(esim);
             turn.context.esim(esim.iccid());
             turn.notice("link.done", words.label(esim));
@@ -74,6 +75,7 @@ class LinkingSteps {
         }
         try {
             Esim esim = turn.billing().confirmLink(turn.customerId(), turn.context.linking(), code);
+            turn.committed = true;
             turn.remember(esim);
             turn.context.esim(esim.iccid());
             turn.context.linking(null, null);

@@ -2,6 +2,7 @@ package dev.esimbot.conversation;
 
 import dev.esimbot.billing.BillingClient;
 import dev.esimbot.billing.BillingEventReceived;
+import dev.esimbot.billing.BillingRejectedException;
 import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.billing.Order;
 import dev.esimbot.session.RedisKeys;
@@ -74,16 +75,32 @@ class Payments {
         }
     }
 
+    /** One order's failure never stops the pass for the others. */
     private void reconcile(String orderId) {
         try {
             Order order = billing.order(orderId);
             if (!settle(order)) {
-                long backoff = properties.reconcileEvery().toMillis() * 2;
-                redis.zadd(keys.pendingOrders(), clock.millis() + backoff, orderId);
+                later(orderId);
             }
         } catch (BillingUnavailableException e) {
             log.info("order {} not reconciled now, billing unavailable", orderId);
+            later(orderId);
+        } catch (BillingRejectedException e) {
+            log.warn("order {} dropped from reconciliation: billing answers {} {}", orderId, e.status(), e.code());
+            forget(orderId);
+        } catch (RuntimeException e) {
+            log.warn("order {} not reconciled now: {}", orderId, e.toString());
+            later(orderId);
         }
+    }
+
+    private void later(String orderId) {
+        redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileEvery().toMillis() * 2, orderId);
+    }
+
+    private void forget(String orderId) {
+        redis.zrem(keys.pendingOrders(), orderId);
+        redis.hdel(keys.pendingOrderChats(), orderId);
     }
 
     /** Returns true when the order reached a final state and left the pending set. */
@@ -92,8 +109,7 @@ class Payments {
         long chatId = chat != null ? Long.parseLong(chat) : order.customerId();
         boolean done = settlement.settle(chatId, order);
         if (done) {
-            redis.zrem(keys.pendingOrders(), order.id());
-            redis.hdel(keys.pendingOrderChats(), order.id());
+            forget(order.id());
         }
         return done;
     }

@@ -16,6 +16,8 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Screens {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Screens.class);
+
     private final Texts texts;
     private final Words words;
 
@@ -128,6 +130,10 @@ class Screens {
     private List<List<Button>> planButtons(Turn turn, Keys keys) {
         List<List<Button>> rows = new ArrayList<>();
         for (Plan plan : turn.plans(turn.context.esim())) {
+            if (!CallbackData.fits(plan.id())) {
+                log.warn("plan id of length {} cannot ride on a button; plan not offered", plan.id().length());
+                continue;
+            }
             rows.add(List.of(Button.callback(words.planButton(plan, turn.language()),
                     CallbackData.of(PLAN_CHOSEN, plan.id(), keys.version).encode())));
         }
@@ -144,8 +150,17 @@ class Screens {
 
     private String paymentText(Turn turn) {
         Order order = turn.order(turn.context.order());
-        return text(turn, "payment.body", escape(order.id()), words.label(turn.esim(order.iccid())), escape(order.planName()),
+        return text(turn, "payment.body", escape(order.id()), labelOrMasked(turn, order.iccid()), escape(order.planName()),
                 words.money(order.amount(), turn.language()));
+    }
+
+    /** The checkout link must reach the user even when billing cannot describe the eSIM right now. */
+    private String labelOrMasked(Turn turn, String iccid) {
+        try {
+            return words.label(turn.esim(iccid));
+        } catch (BillingUnavailableException e) {
+            return words.maskedIccid(iccid);
+        }
     }
 
     private List<List<Button>> paymentButtons(Turn turn, Keys keys) {
@@ -154,14 +169,23 @@ class Screens {
         return List.of(List.of(Button.link(pay, order.checkoutUrl())), List.of(keys.button("btn.menu", OPEN_MENU)));
     }
 
+    /** An order that ended unpaid after the user left its payment screen: said once, without changing the step. */
+    Reply orderEnded(Turn turn, Order order) {
+        long version = turn.context.nextVersion();
+        return new Reply(failedText(turn, order), List.of(List.of(new Keys(turn, version).button("btn.menu", OPEN_MENU))));
+    }
+
     private String failedText(Turn turn) {
-        Order order = turn.order(turn.context.order());
+        return failedText(turn, turn.order(turn.context.order()));
+    }
+
+    private String failedText(Turn turn, Order order) {
         String reason = switch (order.status()) {
             case EXPIRED -> "failed.expired";
             case DECLINED -> "failed.declined";
             default -> "failed.other";
         };
-        return text(turn, reason, escape(order.id()), words.label(turn.esim(order.iccid())));
+        return text(turn, reason, escape(order.id()), labelOrMasked(turn, order.iccid()));
     }
 
     private String text(Turn turn, String key, Object... args) {
@@ -169,7 +193,7 @@ class Screens {
     }
 
     static String escape(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value);
+        return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
     }
 
     /** Builds buttons bound to this screen's version. */

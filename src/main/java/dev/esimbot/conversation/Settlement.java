@@ -25,6 +25,9 @@ class Settlement {
 
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
     private static final long RECEIPT_MARK_TTL_SECONDS = 90L * 24 * 3600;
+    private static final long SENDING_CLAIM_SECONDS = 120;
+    private static final String SENDING = "sending";
+    private static final String SENT = "sent";
 
     private final ChatSessions sessions;
     private final JourneyMachine machine;
@@ -60,17 +63,19 @@ class Settlement {
 
     private Outcome<Boolean> fulfilled(long chatId, Session session, Order order) {
         String mark = keys.receipt(order.id());
-        if (redis.exists(mark)) {
-            log.debug("chat={} order={} receipt already sent", chatId, order.id());
-            return new Outcome<>(null, false, true);
+        String marked = redis.get(mark);
+        if (marked != null) {
+            // "sending" under the chat lock means an earlier attempt died mid-send: retry once its short claim lapses.
+            log.debug("chat={} order={} receipt {}", chatId, order.id(), marked);
+            return new Outcome<>(null, false, SENT.equals(marked));
         }
         ChatContext context = new ChatContext(session.data());
         Turn turn = new Turn(chatId, context, JourneyState.parse(session.state()), billing);
         Esim esim = turn.esim(order.iccid());
-        // Claimed only now, after the last call that can fail, and released if the send fails: a receipt is neither
-        // lost nor sent twice. (The chat lock already serialises this; the mark also covers a cleared session.)
-        if (redis.set(mark, "sending", SetParams.setParams().nx().ex(RECEIPT_MARK_TTL_SECONDS)) == null) {
-            return new Outcome<>(null, false, true);
+        // Claimed only now, after the last call that can fail, released if the send fails, and only briefly while
+        // sending: a crash mid-send can at worst repeat a receipt after the claim lapses, never lose it.
+        if (redis.set(mark, SENDING, SetParams.setParams().nx().ex(SENDING_CLAIM_SECONDS)) == null) {
+            return new Outcome<>(null, false, false);
         }
         if (order.id().equals(context.order())) {
             machine.next(turn.state, JourneyEvent.PAYMENT_SUCCEEDED, null).ifPresent(s -> turn.state = s);
@@ -87,7 +92,7 @@ class Settlement {
             log.warn("chat={} order={} receipt not delivered; will retry", chatId, order.id());
             return new Outcome<>(null, false, false);
         }
-        redis.set(mark, "sent", SetParams.setParams().xx().keepTtl());
+        redis.set(mark, SENT, SetParams.setParams().ex(RECEIPT_MARK_TTL_SECONDS));
         log.info("chat={} order={} receipt sent", chatId, order.id());
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }
@@ -95,15 +100,20 @@ class Settlement {
     private Outcome<Boolean> unsuccessful(long chatId, Session session, Order order) {
         ChatContext context = new ChatContext(session.data());
         JourneyState state = JourneyState.parse(session.state());
-        boolean waitingForIt = order.id().equals(context.order()) && state == JourneyState.AWAITING_PAYMENT;
-        if (!waitingForIt || redis.exists(keys.receipt(order.id()))) {
-            log.info("chat={} order={} ended {} while the chat had moved on", chatId, order.id(), order.status());
+        if (!order.id().equals(context.order()) || redis.exists(keys.receipt(order.id()))) {
+            log.info("chat={} order={} ended {}; the chat has moved on to another order", chatId, order.id(), order.status());
             return new Outcome<>(null, false, true);
         }
         Turn turn = new Turn(chatId, context, state, billing);
         turn.remember(order);
-        machine.next(state, JourneyEvent.PAYMENT_UNSUCCESSFUL, null).ifPresent(s -> turn.state = s);
-        messenger.send(chatId, screens.render(turn));
+        Reply reply;
+        if (state == JourneyState.AWAITING_PAYMENT) {
+            machine.next(state, JourneyEvent.PAYMENT_UNSUCCESSFUL, null).ifPresent(s -> turn.state = s);
+            reply = screens.render(turn);
+        } else {
+            reply = screens.orderEnded(turn, order); // the user left the payment screen but still owns this order
+        }
+        messenger.send(chatId, reply);
         log.info("chat={} order={} ended {}", chatId, order.id(), order.status());
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }

@@ -67,6 +67,7 @@ class Steps {
     private void autoRenew(Turn turn, String argument) {
         boolean enable = "1".equals(argument);
         Esim esim = turn.billing().setAutoRenew(turn.customerId(), turn.context.esim(), enable);
+        turn.committed = true;
         turn.remember(esim);
         turn.notice(enable ? "auto-renew.turned-on" : "auto-renew.turned-off");
     }

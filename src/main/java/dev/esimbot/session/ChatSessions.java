@@ -83,7 +83,7 @@ public class ChatSessions {
                 List.of(token, codec.encode(outcome.next()), Long.toString(ttl)));
         if (!Long.valueOf(1).equals(saved)) {
             log.warn("chat={} lock lease expired before the session was saved; state not written", chatId);
-            throw new ChatBusyException(chatId);
+            throw new ChatLeaseLostException(chatId);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -25,6 +26,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
+    private static final long SHUTDOWN_GRACE_SECONDS = 20;
     private static final List<String> ALLOWED = List.of("message", "edited_message", "callback_query", "my_chat_member");
 
     private final TelegramProperties properties;
@@ -34,9 +36,9 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
     private ScheduledExecutorService poller;
     private TelegramBotsLongPollingApplication application;
 
-    LongPolling(TelegramProperties properties, OkHttpClient telegramHttp, UpdatePipeline pipeline) {
+    LongPolling(TelegramProperties properties, @Qualifier("polling") OkHttpClient pollingHttp, UpdatePipeline pipeline) {
         this.properties = properties;
-        this.http = telegramHttp;
+        this.http = pollingHttp;
         this.pipeline = pipeline;
     }
 
@@ -72,6 +74,7 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
                 .allowedUpdates(ALLOWED).build();
     }
 
+    /** Stops asking for updates, lets the batch in hand finish (so it is confirmed on the next start), then closes. */
     @Override
     public void stop() {
         running.set(false);
@@ -80,10 +83,14 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
         } catch (Exception e) {
             log.warn("closing long polling: {}", e.toString());
         }
-        poller.shutdownNow();
+        http.dispatcher().cancelAll(); // ends the waiting getUpdates; what it would have returned is not confirmed
+        poller.shutdown();
         try {
-            poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (!poller.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            poller.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -3,6 +3,7 @@ package dev.esimbot.telegram;
 import java.time.Duration;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -12,24 +13,37 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramConfig {
 
     /**
-     * One HTTP client for every Bot API call. OkHttp allows 5 concurrent requests per host by default, which would
-     * queue replies behind the long poll; raise it to what the workers need.
+     * OkHttp allows 5 concurrent requests per host by default, which would queue replies behind each other; both
+     * clients raise it to what the workers need.
      */
+    /** For getUpdates only: its read timeout must outlast the long poll. */
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttp(TelegramProperties properties) {
+    @Qualifier("polling")
+    OkHttpClient pollingHttp(TelegramProperties properties) {
+        return client(properties, Duration.ofSeconds(properties.pollTimeoutSeconds() + 15L));
+    }
+
+    /** For replies: a short read timeout keeps a turn (and the chat lock it holds) short when Telegram stalls. */
+    @Bean(destroyMethod = "")
+    @Qualifier("sending")
+    OkHttpClient sendingHttp(TelegramProperties properties) {
+        return client(properties, properties.sendTimeout());
+    }
+
+    @Bean
+    TelegramClient telegramClient(@Qualifier("sending") OkHttpClient sendingHttp, TelegramProperties properties) {
+        return new OkHttpTelegramClient(sendingHttp, properties.botToken(), properties.telegramUrl());
+    }
+
+    private static OkHttpClient client(TelegramProperties properties, Duration readTimeout) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(properties.workers() * 4 + 8);
         dispatcher.setMaxRequestsPerHost(properties.workers() * 4 + 8);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(properties.pollTimeoutSeconds() + 15L))
-                .writeTimeout(Duration.ofSeconds(30))
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(readTimeout)
+                .writeTimeout(Duration.ofSeconds(10))
                 .build();
-    }
-
-    @Bean
-    TelegramClient telegramClient(OkHttpClient telegramHttp, TelegramProperties properties) {
-        return new OkHttpTelegramClient(telegramHttp, properties.botToken(), properties.telegramUrl());
     }
 }

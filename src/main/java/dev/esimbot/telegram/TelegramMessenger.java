@@ -26,6 +26,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramMessenger implements Messenger {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramMessenger.class);
+    private static final int MAX_TEXT = 4096;
 
     private final TelegramClient client;
     private final TelegramProperties properties;
@@ -37,7 +38,7 @@ class TelegramMessenger implements Messenger {
 
     @Override
     public Integer send(long chatId, Reply reply) {
-        SendMessage message = SendMessage.builder().chatId(chatId).text(reply.text()).parseMode("HTML")
+        SendMessage message = SendMessage.builder().chatId(chatId).text(fit(reply.text())).parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(markup(reply.rows())).build();
         Message sent = call(chatId, "sendMessage", () -> client.execute(message));
@@ -46,7 +47,7 @@ class TelegramMessenger implements Messenger {
 
     @Override
     public boolean edit(long chatId, int messageId, Reply reply) {
-        EditMessageText edit = EditMessageText.builder().chatId(chatId).messageId(messageId).text(reply.text())
+        EditMessageText edit = EditMessageText.builder().chatId(chatId).messageId(messageId).text(fit(reply.text()))
                 .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(markup(reply.rows())).build();
         Serializable result = call(chatId, "editMessageText", () -> client.execute(edit));
@@ -85,13 +86,29 @@ class TelegramMessenger implements Messenger {
                 log.warn("chat={} {} refused: {} {}", chatId, method, code, e.getApiResponse());
                 return null;
             } catch (TelegramApiException e) {
-                if (attempt >= properties.sendAttempts()) {
+                // Only a call that never reached Telegram is repeated: after a read timeout it may have been
+                // delivered, and a second copy (of a receipt, say) is worse than a logged failure.
+                if (!neverSent(e) || attempt >= properties.sendAttempts()) {
                     log.warn("chat={} {} failed after {} attempts: {}", chatId, method, attempt, e.toString());
                     return null;
                 }
                 sleep(200L * attempt);
             }
         }
+    }
+
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Telegram refuses texts over 4096 characters; a cut text is better than no answer. */
+    private static String fit(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
     @SuppressWarnings("unchecked")

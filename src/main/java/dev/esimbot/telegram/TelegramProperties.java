@@ -12,7 +12,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param botToken      from BotFather ({@code TELEGRAM_BOT_TOKEN})
  * @param apiUrl        Bot API base URL ({@code TELEGRAM_API_URL}): scheme, host and port only
  * @param workers       chats handled in parallel from one batch of updates
- * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or the network fails
+ * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or cannot be reached
+ * @param sendTimeout   read timeout of one outgoing call
  */
 @ConfigurationProperties("telegram")
 public record TelegramProperties(
@@ -21,7 +22,8 @@ public record TelegramProperties(
         @DefaultValue("8") int workers,
         @DefaultValue("3") int sendAttempts,
         @DefaultValue("50") int pollTimeoutSeconds,
-        @DefaultValue("10s") Duration maxRetryAfter) {
+        @DefaultValue("10s") Duration maxRetryAfter,
+        @DefaultValue("10s") Duration sendTimeout) {
 
     private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
 

@@ -68,8 +68,9 @@ public class UpdatePipeline implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         workers.shutdown();
+        workers.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     static ThreadFactory named(String prefix) {

@@ -93,7 +93,7 @@ class ChatSessionsTest {
         assertThatThrownBy(() -> sessions.withChat(chatId, s -> {
             redis.set(keys.lock(chatId), "someone-else");
             return new Outcome<>(s.with("CONFIRMING_ORDER", Map.of()), false, null);
-        })).isInstanceOf(ChatBusyException.class);
+        })).isInstanceOf(ChatLeaseLostException.class);
         // THEN the stale write did not happen, and the other holder's lock is untouched
         assertThat(sessions.peek(chatId).isNew()).isTrue();
         assertThat(redis.get(keys.lock(chatId))).isEqualTo("someone-else");
