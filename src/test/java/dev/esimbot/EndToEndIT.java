@@ -12,6 +12,10 @@ import dev.esimbot.support.TestRedis;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TestUser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +85,10 @@ class EndToEndIT {
     }
 
     @Test
-    void startupWithoutBotTokenStopsWithOneLineNamingIt() {
-        // GIVEN the packaged jar with an empty TELEGRAM_BOT_TOKEN
-        try (PackagedApp failing = PackagedApp.start(0, settings("", TestRedis.url()), List.of(), "e2e-no-token.log")) {
+    void startupWithMalformedBotTokenStopsWithOneLineNamingIt() {
+        // GIVEN the packaged jar with a TELEGRAM_BOT_TOKEN that is not a token
+        try (PackagedApp failing = PackagedApp.start(0, settings("not-a-token", TestRedis.url()), List.of(),
+                "e2e-bad-token.log")) {
 
             // WHEN it starts
             int exitCode = failing.awaitExit(STARTUP);
@@ -91,6 +96,32 @@ class EndToEndIT {
             // THEN it stops with an error code and a short line that names the setting
             assertThat(exitCode).isNotZero();
             assertStopsWithOneClearLine(failing.output(), "TELEGRAM_BOT_TOKEN");
+        }
+    }
+
+    @Test
+    void withATokenTheLocalChatPageDoesNotExist() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/local/index.html", "/local/api/users")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void withoutATokenThePackagedJarStartsInLocalModeAndServesTheChatPage() throws Exception {
+        // GIVEN the packaged jar with no TELEGRAM_BOT_TOKEN
+        try (PackagedApp local = PackagedApp.start(FreePorts.find(), settings("", TestRedis.url()),
+                List.of("--redis.key-prefix=" + TestRedis.uniquePrefix("e2e-local")), "e2e-local.log")) {
+            // WHEN it is up
+            local.awaitHealthy(STARTUP);
+            // THEN it says so in one line, and the chat page is served at /
+            assertThat(local.output()).anyMatch(line -> line.contains("LOCAL MODE") && line.contains(local.baseUrl() + "/"));
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(local.baseUrl() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html");
         }
     }
 

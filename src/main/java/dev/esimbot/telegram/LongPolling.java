@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -22,6 +23,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * it makes only after {@link #consume} returns; consume handles the whole batch before returning, so a crash means
  * Telegram sends the batch again. The library's poller thread is ours (a daemon) and is shut down on stop.
  */
+@Conditional(TelegramMode.BotApi.class)
 @Component
 class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * @param botToken      from BotFather ({@code TELEGRAM_BOT_TOKEN})
+ * @param botToken      from BotFather ({@code TELEGRAM_BOT_TOKEN}); blank means local mode (see the {@code local} package)
  * @param apiUrl        Bot API base URL ({@code TELEGRAM_API_URL}): scheme, host and port only
  * @param workers       chats handled in parallel from one batch of updates
  * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or cannot be reached
@@ -28,14 +28,16 @@ public record TelegramProperties(
     private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
 
     public TelegramProperties {
-        if (botToken == null || botToken.isBlank()) {
-            throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "is not set: create a bot with @BotFather and export its token");
-        }
-        if (!TOKEN.matcher(botToken.trim()).matches()) {
+        botToken = botToken == null ? "" : botToken.trim();
+        if (!botToken.isEmpty() && !TOKEN.matcher(botToken).matches()) {
             throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits:letters from @BotFather)");
         }
-        botToken = botToken.trim();
         telegramUrl(apiUrl);
+    }
+
+    /** No token: the bot runs with the local chat page in place of Telegram. */
+    public boolean localMode() {
+        return botToken.isEmpty();
     }
 
     public TelegramUrl telegramUrl() {

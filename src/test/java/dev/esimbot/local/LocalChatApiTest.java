@@ -1,0 +1,106 @@
+package dev.esimbot.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.esimbot.support.RunningBot;
+import dev.esimbot.support.TestRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Local mode's API as the chat page uses it: real updates in, the bot's Bot API calls out as server-sent events. */
+class LocalChatApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningBot bot;
+
+    @BeforeAll
+    static void startInLocalMode() {
+        Map<String, Object> properties = RunningBot.defaults("https://api.telegram.org", TestRedis.uniquePrefix("local"));
+        properties.put("telegram.bot-token", "");
+        bot = RunningBot.start(properties, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        bot.close();
+    }
+
+    @Test
+    void aCommandFromThePageIsAnsweredOnTheEventStream() throws Exception {
+        List<String> events = listen(900_001);
+
+        post("/local/api/chats/900001/messages", "{\"text\":\"/start\"}");
+
+        await(events, e -> e.contains("\"type\":\"message\"") && e.contains("Your eSIMs"));
+        assertThat(events.get(0)).contains("\"type\":\"user\"", "/start");
+    }
+
+    @Test
+    void aTappedButtonEditsTheMessageInPlaceAndAnswersTheTap() throws Exception {
+        // GIVEN the menu on screen
+        List<String> events = listen(900_002);
+        post("/local/api/chats/900002/reset", "{}");
+        post("/local/api/chats/900002/messages", "{\"text\":\"/start\"}");
+        String menu = await(events, e -> e.contains("\"type\":\"message\""));
+        Matcher button = Pattern.compile("\"callback_data\":\"(e:[^\"]+)\"").matcher(menu);
+        Matcher id = Pattern.compile("\"message_id\":(\\d+)").matcher(menu);
+        assertThat(button.find() && id.find()).isTrue();
+        // WHEN the user taps the first eSIM
+        post("/local/api/chats/900002/callbacks", "{\"messageId\":" + id.group(1) + ",\"data\":\"" + button.group(1) + "\"}");
+        // THEN the tap is answered and the same message now shows the eSIM's status, in Chinese
+        await(events, e -> e.contains("\"type\":\"toast\""));
+        await(events, e -> e.contains("\"type\":\"edit\"") && e.contains("地区"));
+    }
+
+    @Test
+    void resetStartsTheUserOver() throws Exception {
+        post("/local/api/chats/900003/messages", "{\"text\":\"hello\"}");
+        post("/local/api/chats/900003/reset", "{}");
+
+        List<String> events = listen(900_003);
+        post("/local/api/chats/900003/messages", "{\"text\":\"/start\"}");
+
+        String first = await(events, e -> true);
+        assertThat(first).contains("\"message_id\":1", "/start");
+        await(events, e -> e.contains("no eSIM linked yet"));
+    }
+
+    private static void post(String path, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isBetween(200, 299);
+    }
+
+    private static List<String> listen(long chatId) {
+        List<String> events = new CopyOnWriteArrayList<>();
+        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/local/api/chats/" + chatId + "/events")).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
+                .filter(line -> line.startsWith("data:")).forEach(line -> events.add(line.substring(5))));
+        return events;
+    }
+
+    private static String await(List<String> events, java.util.function.Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String event : events) {
+                if (wanted.test(event)) {
+                    return event;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no such event; saw " + events);
+    }
+}
