@@ -1,0 +1,19 @@
+package dev.esimbot.bench;
+
+import dev.esimbot.bench.Latencies.Summary;
+
+/**
+ * One measured mix.
+ *
+ * @param busyNanos        time spent inside {@code UpdatePipeline.handle}, summed over the batches
+ * @param handling         per update: {@code Conversation.handle} on its worker thread, lock to unlock
+ * @param inBatch          per update: from the start of its batch until it was handled (includes waiting for a worker)
+ * @param batches          per batch: the whole {@code UpdatePipeline.handle} call
+ */
+record MixResult(Mix mix, int chats, int batchSize, int updates, long busyNanos, Summary handling, Summary inBatch,
+                 Summary batches, double billingCallsPerUpdate, double telegramCallsPerUpdate) {
+
+    double updatesPerSecond() {
+        return updates / (busyNanos / 1e9);
+    }
+}
