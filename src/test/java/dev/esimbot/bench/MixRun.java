@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.esimbot.telegram.UpdatePipeline;
 import dev.esimbot.testing.TestUser;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -76,7 +78,7 @@ final class MixRun {
     }
 
     /** Runs {@code updates} updates of the cycle and measures them. */
-    MixResult measure(int updates) {
+    MixResult measure(int updates, CpuMeter cpu) {
         Latencies handling = new Latencies(updates);
         Latencies inBatch = new Latencies(updates);
         Latencies batches = new Latencies(updates / batchSize + 1);
@@ -85,9 +87,11 @@ final class MixRun {
             inBatch.add(end - batchStart);
         });
         long billingBefore = probes.billingCalls();
+        Map<Probes.Part, Long> partsBefore = parts();
         long telegramBefore = telegram.calls();
         long busy = 0;
         int done = 0;
+        cpu.start();
         while (done < updates) {
             List<Update> batch = nextBatch();
             batchStart = System.nanoTime();
@@ -97,6 +101,7 @@ final class MixRun {
             batches.add(took);
             done += batch.size();
         }
+        CpuMeter.Usage usage = cpu.stop();
         probes.recordTo(Probes.Recorder.NONE);
         if (handling.count() != done) {
             throw new IllegalStateException(mix + ": pushed " + done + " updates but the conversation handled " + handling.count());
@@ -104,8 +109,21 @@ final class MixRun {
         if (telegram.failures() > 0) {
             throw new IllegalStateException(mix + ": " + telegram.failures() + " Telegram calls failed; the replies were not delivered");
         }
+        Map<Probes.Part, Double> partMillis = new EnumMap<>(Probes.Part.class);
+        for (Map.Entry<Probes.Part, Long> part : parts().entrySet()) {
+            partMillis.put(part.getKey(), (part.getValue() - partsBefore.get(part.getKey())) / 1e6 / done);
+        }
         return new MixResult(mix, users.size(), batchSize, done, busy, handling.summary(), inBatch.summary(), batches.summary(),
-                (probes.billingCalls() - billingBefore) / (double) done, (telegram.calls() - telegramBefore) / (double) done);
+                (probes.billingCalls() - billingBefore) / (double) done, (telegram.calls() - telegramBefore) / (double) done,
+                partMillis, usage);
+    }
+
+    private Map<Probes.Part, Long> parts() {
+        Map<Probes.Part, Long> nanos = new EnumMap<>(Probes.Part.class);
+        for (Probes.Part part : Probes.Part.values()) {
+            nanos.put(part, probes.nanos(part));
+        }
+        return nanos;
     }
 
     private List<Update> nextBatch() {

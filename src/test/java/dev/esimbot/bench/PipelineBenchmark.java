@@ -28,13 +28,15 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         String loadBefore = loadAverage();
         String redisUrl = TestRedis.url();
         Report report = new Report();
+        Report profiles = new Report();
         try (Bench bench = Bench.start(settings.workers())) {
             AtomicLong updateIds = new AtomicLong(700_000_000L);
+            CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
             List<MixResult> mixes = new ArrayList<>();
             List<SessionBytes> sizes = new ArrayList<>();
             long firstChat = FIRST_CHAT_ID;
@@ -43,7 +45,11 @@ public final class PipelineBenchmark {
                 firstChat += settings.chats();
                 run.setUp();
                 run.warmUp(settings.warmup());
-                MixResult result = run.measure(settings.updates());
+                Profile profile = settings.profile() ? Profile.start(mix, Path.of(settings.output()).toAbsolutePath().getParent()) : null;
+                MixResult result = run.measure(settings.updates(), cpu);
+                if (profile != null) {
+                    profile.stop(mix, profiles);
+                }
                 if (mix == Mix.SESSION_ONLY && result.billingCallsPerUpdate() > 0) {
                     throw new IllegalStateException(mix + " is meant to need no billing, but it called billing");
                 }
@@ -61,8 +67,14 @@ public final class PipelineBenchmark {
             report.heading("Pipeline: UpdatePipeline.handle, batches of " + settings.batch() + ", Telegram network excluded")
                     .pipeline(mixes).line("");
             mixes.forEach(m -> report.line("- " + m.mix().title + ": " + m.mix().cycle + "."));
+            report.heading("Where the handling time goes: mean ms per update, measured in each part").parts(mixes);
+            report.heading("CPU while measuring, percent of one core (" + Runtime.getRuntime().availableProcessors()
+                    + " cores = " + 100 * Runtime.getRuntime().availableProcessors() + " %)").cpu(mixes);
             report.heading("Redis bytes per session (after the run)").sessions(sizes);
             report.heading("Raw floor: no pipeline, billing, rendering or Telegram").floor(floors);
+            if (settings.profile()) {
+                report.line("").line(profiles.text());
+            }
             removeKeys(bench.redis(), bench.keyPrefix());
         }
         report.line("").line("Load average (1/5/15 min) before: " + loadBefore + "; after: " + loadAverage() + ".");
@@ -113,7 +125,22 @@ public final class PipelineBenchmark {
     }
 
     private static String version(UnifiedJedis redis) {
-        return redis.info("server").lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).trim())
+        return info(redis, "redis_version");
+    }
+
+    /** The redis-server's process id when it runs on this machine (its /proc entry is a redis process), else 0. */
+    private static long localRedisPid(UnifiedJedis redis) {
+        String pid = info(redis, "process_id");
+        try {
+            String command = Files.readString(Path.of("/proc", pid, "comm"));
+            return command.startsWith("redis") ? Long.parseLong(pid) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String info(UnifiedJedis redis, String field) {
+        return redis.info("server").lines().filter(l -> l.startsWith(field + ":")).map(l -> l.substring(field.length() + 1).trim())
                 .findFirst().orElse("unknown");
     }
 
@@ -138,13 +165,14 @@ public final class PipelineBenchmark {
         }
     }
 
-    record Settings(int chats, int updates, int warmup, int batch, int workers, int floorOps, String output) {
+    /** @param profile record each measured mix with JFR and add a summary (costs some throughput) */
+    record Settings(int chats, int updates, int warmup, int batch, int workers, int floorOps, boolean profile, String output) {
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.chats", 2_000), Integer.getInteger("bench.updates", 40_000),
                     Integer.getInteger("bench.warmup", 16_000), Integer.getInteger("bench.batch", 100),
                     Integer.getInteger("bench.workers", 8), Integer.getInteger("bench.floorOps", 20_000),
-                    System.getProperty("bench.output", "target/benchmark.md"));
+                    Boolean.getBoolean("bench.profile"), System.getProperty("bench.output", "target/benchmark.md"));
         }
     }
 }

@@ -38,6 +38,31 @@ final class Report {
         return this;
     }
 
+    Report parts(List<MixResult> results) {
+        lines.add("| mix | handling | billing calls | state machine | Telegram client (JSON, no network) | rest: Redis, rendering, pipeline |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (MixResult r : results) {
+            double billing = r.partMillis().get(Probes.Part.BILLING);
+            double machine = r.partMillis().get(Probes.Part.STATE_MACHINE);
+            double telegram = r.partMillis().get(Probes.Part.TELEGRAM);
+            double rest = r.handling().mean() - billing - machine - telegram;
+            lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |", r.mix().title, ms(r.handling().mean()),
+                    ms(billing), ms(machine), ms(telegram), ms(rest)));
+        }
+        return this;
+    }
+
+    Report cpu(List<MixResult> results) {
+        lines.add("| mix | whole machine | this JVM (app + sandbox + benchmark) | redis-server | other processes |");
+        lines.add("| --- | ---: | ---: | ---: | ---: |");
+        for (MixResult r : results) {
+            CpuMeter.Usage u = r.cpu();
+            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% |", r.mix().title, u.machine(),
+                    u.jvm(), u.redis(), u.others()));
+        }
+        return this;
+    }
+
     Report sessions(List<SessionBytes> sizes) {
         lines.add("| mix | sessions | MEMORY USAGE avg (bytes) | max (bytes) | stored JSON avg (chars) |");
         lines.add("| --- | ---: | ---: | ---: | ---: |");

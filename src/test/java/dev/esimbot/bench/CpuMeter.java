@@ -1,0 +1,84 @@
+package dev.esimbot.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the machine's CPU went during a measurement, from Linux's {@code /proc}: the whole machine, this JVM, and the
+ * redis-server process when it runs on this machine. What is left is everyone else, so a run disturbed by other work
+ * on the machine shows it. Values are percent of one core (200 = both cores of a 2-core machine).
+ */
+final class CpuMeter {
+
+    /** Clock ticks per second of /proc/stat and /proc/[pid]/stat; 100 on every common Linux build. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    record Usage(double machine, double jvm, double redis) {
+        double others() {
+            return Math.max(0, machine - jvm - redis);
+        }
+    }
+
+    private final long redisPid;
+    private long wallStart;
+    private long machineStart;
+    private long jvmStart;
+    private long redisStart;
+
+    /** @param redisPid the redis-server's process id (INFO server), or 0 when it is not on this machine */
+    CpuMeter(long redisPid) {
+        this.redisPid = redisPid;
+    }
+
+    void start() {
+        wallStart = System.nanoTime();
+        machineStart = machineBusyTicks();
+        jvmStart = jvmNanos();
+        redisStart = processTicks(redisPid);
+    }
+
+    Usage stop() {
+        double seconds = (System.nanoTime() - wallStart) / 1e9;
+        double machine = (machineBusyTicks() - machineStart) / TICKS_PER_SECOND;
+        double jvm = (jvmNanos() - jvmStart) / 1e9;
+        double redis = (processTicks(redisPid) - redisStart) / TICKS_PER_SECOND;
+        return new Usage(100 * machine / seconds, 100 * jvm / seconds, 100 * redis / seconds);
+    }
+
+    private static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** user + nice + system + irq + softirq + steal of the {@code cpu} line; idle and iowait are not busy. */
+    private static long machineBusyTicks() {
+        String[] f = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
+        if (f.length < 9) {
+            return 0;
+        }
+        return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+    }
+
+    /** utime + stime of a process; its name may contain spaces, so fields are counted after the closing ')'. */
+    private static long processTicks(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
