@@ -15,15 +15,17 @@ final class CpuMeter {
     /** Clock ticks per second of /proc/stat and /proc/[pid]/stat; 100 on every common Linux build. */
     private static final double TICKS_PER_SECOND = 100;
 
-    record Usage(double machine, double jvm, double redis) {
+    /** @param interrupts kernel time in interrupts and softirqs (loopback TCP among it), billed to no process */
+    record Usage(double machine, double jvm, double redis, double interrupts) {
         double others() {
-            return Math.max(0, machine - jvm - redis);
+            return Math.max(0, machine - jvm - redis - interrupts);
         }
     }
 
     private final long redisPid;
     private long wallStart;
     private long machineStart;
+    private long interruptsStart;
     private long jvmStart;
     private long redisStart;
 
@@ -35,6 +37,7 @@ final class CpuMeter {
     void start() {
         wallStart = System.nanoTime();
         machineStart = machineBusyTicks();
+        interruptsStart = interruptTicks();
         jvmStart = jvmNanos();
         redisStart = processTicks(redisPid);
     }
@@ -44,7 +47,8 @@ final class CpuMeter {
         double machine = (machineBusyTicks() - machineStart) / TICKS_PER_SECOND;
         double jvm = (jvmNanos() - jvmStart) / 1e9;
         double redis = (processTicks(redisPid) - redisStart) / TICKS_PER_SECOND;
-        return new Usage(100 * machine / seconds, 100 * jvm / seconds, 100 * redis / seconds);
+        double interrupts = (interruptTicks() - interruptsStart) / TICKS_PER_SECOND;
+        return new Usage(100 * machine / seconds, 100 * jvm / seconds, 100 * redis / seconds, 100 * interrupts / seconds);
     }
 
     private static long jvmNanos() {
@@ -53,12 +57,23 @@ final class CpuMeter {
 
     /** user + nice + system + irq + softirq + steal of the {@code cpu} line; idle and iowait are not busy. */
     private static long machineBusyTicks() {
+        long[] f = cpuLine();
+        return f[1] + f[2] + f[3] + f[6] + f[7] + f[8];
+    }
+
+    private static long interruptTicks() {
+        long[] f = cpuLine();
+        return f[6] + f[7];
+    }
+
+    /** The machine-wide {@code cpu} line of /proc/stat: user nice system idle iowait irq softirq steal ... */
+    private static long[] cpuLine() {
         String[] f = read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
-        if (f.length < 9) {
-            return 0;
+        long[] ticks = new long[9];
+        for (int i = 1; i < Math.min(f.length, ticks.length); i++) {
+            ticks[i] = Long.parseLong(f[i]);
         }
-        return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+        return ticks;
     }
 
     /** utime + stime of a process; its name may contain spaces, so fields are counted after the closing ')'. */

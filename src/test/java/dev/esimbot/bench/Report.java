@@ -53,12 +53,12 @@ final class Report {
     }
 
     Report cpu(List<MixResult> results) {
-        lines.add("| mix | whole machine | this JVM (app + sandbox + benchmark) | redis-server | other processes |");
-        lines.add("| --- | ---: | ---: | ---: | ---: |");
+        lines.add("| mix | whole machine | this JVM (app + sandbox + benchmark) | redis-server | kernel interrupts | other processes |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (MixResult r : results) {
             CpuMeter.Usage u = r.cpu();
-            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% |", r.mix().title, u.machine(),
-                    u.jvm(), u.redis(), u.others()));
+            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% |", r.mix().title,
+                    u.machine(), u.jvm(), u.redis(), u.interrupts(), u.others()));
         }
         return this;
     }
