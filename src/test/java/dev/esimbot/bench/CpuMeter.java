@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the machine's CPU went during a measurement, from Linux's {@code /proc}: the whole machine, this JVM, and the
@@ -15,8 +20,11 @@ final class CpuMeter {
     /** Clock ticks per second of /proc/stat and /proc/[pid]/stat; 100 on every common Linux build. */
     private static final double TICKS_PER_SECOND = 100;
 
-    /** @param interrupts kernel time in interrupts and softirqs (loopback TCP among it), billed to no process */
-    record Usage(double machine, double jvm, double redis, double interrupts) {
+    /**
+     * @param interrupts kernel time in interrupts and softirqs (loopback TCP among it), billed to no process
+     * @param busiest    the other processes that used the most CPU, as "command (working directory) percent"
+     */
+    record Usage(double machine, double jvm, double redis, double interrupts, List<String> busiest) {
         double others() {
             return Math.max(0, machine - jvm - redis - interrupts);
         }
@@ -28,6 +36,7 @@ final class CpuMeter {
     private long interruptsStart;
     private long jvmStart;
     private long redisStart;
+    private Map<Long, Long> processesStart = Map.of();
 
     /** @param redisPid the redis-server's process id (INFO server), or 0 when it is not on this machine */
     CpuMeter(long redisPid) {
@@ -40,6 +49,7 @@ final class CpuMeter {
         interruptsStart = interruptTicks();
         jvmStart = jvmNanos();
         redisStart = processTicks(redisPid);
+        processesStart = allProcessTicks();
     }
 
     Usage stop() {
@@ -48,7 +58,43 @@ final class CpuMeter {
         double jvm = (jvmNanos() - jvmStart) / 1e9;
         double redis = (processTicks(redisPid) - redisStart) / TICKS_PER_SECOND;
         double interrupts = (interruptTicks() - interruptsStart) / TICKS_PER_SECOND;
-        return new Usage(100 * machine / seconds, 100 * jvm / seconds, 100 * redis / seconds, 100 * interrupts / seconds);
+        return new Usage(100 * machine / seconds, 100 * jvm / seconds, 100 * redis / seconds, 100 * interrupts / seconds,
+                busiestOthers(seconds));
+    }
+
+    /** Up to three other processes that used at least 5 % of a core: who else was on the machine. */
+    private List<String> busiestOthers(double seconds) {
+        long self = ProcessHandle.current().pid();
+        Map<Long, Long> now = allProcessTicks();
+        return now.entrySet().stream()
+                .filter(e -> e.getKey() != self && e.getKey() != redisPid)
+                .map(e -> Map.entry(e.getKey(), 100 * (e.getValue() - processesStart.getOrDefault(e.getKey(), 0L)) / TICKS_PER_SECOND / seconds))
+                .filter(e -> e.getValue() >= 5)
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed()).limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s (%s) %.0f %%", command(e.getKey()), directory(e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    private static Map<Long, Long> allProcessTicks() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong).collect(Collectors.toMap(pid -> pid, CpuMeter::processTicks));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** The short command name only: full command lines may carry secrets. */
+    private static String command(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "comm")).trim();
+    }
+
+    private static String directory(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).toString();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long jvmNanos() {
@@ -82,7 +128,7 @@ final class CpuMeter {
             return 0;
         }
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
-        if (stat.isEmpty()) {
+        if (stat.lastIndexOf(')') < 0) {
             return 0;
         }
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -31,53 +31,22 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         String loadBefore = loadAverage();
-        String redisUrl = TestRedis.url();
         Report report = new Report();
-        Report profiles = new Report();
         try (Bench bench = Bench.start(settings.workers())) {
-            AtomicLong updateIds = new AtomicLong(700_000_000L);
-            CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
-            List<MixResult> mixes = new ArrayList<>();
-            List<SessionBytes> sizes = new ArrayList<>();
-            long firstChat = FIRST_CHAT_ID;
-            for (Mix mix : Mix.values()) {
-                MixRun run = new MixRun(mix, bench, firstChat, settings.chats(), settings.batch(), updateIds);
-                firstChat += settings.chats();
-                run.setUp();
-                run.warmUp(settings.warmup());
-                Profile profile = settings.profile() ? Profile.start(mix, Path.of(settings.output()).toAbsolutePath().getParent()) : null;
-                MixResult result = run.measure(settings.updates(), cpu);
-                if (profile != null) {
-                    profile.stop(mix, profiles);
-                }
-                if (mix == Mix.SESSION_ONLY && result.billingCallsPerUpdate() > 0) {
-                    throw new IllegalStateException(mix + " is meant to need no billing, but it called billing");
-                }
-                mixes.add(result);
-                sizes.add(sessionBytes(bench, mix, run.chatIds()));
-                System.err.printf("%s: %.0f updates/s%n", mix, result.updatesPerSecond());
-            }
+            describe(report, settings, TestRedis.url(), info(bench.redis(), "redis_version"));
+            Report profiles = new Report();
+            long firstChat = measureMixes(bench, settings, report, profiles);
             Floor floor = new Floor(bench, firstChat, settings.chats());
-            List<Floor.Result> floors = List.of(
+            report.heading("Raw floor: no pipeline, billing, rendering or Telegram").floor(List.of(
                     floor.machineOnly(settings.floorOps()),
                     floor.sessionOnly(1, settings.floorOps()),
                     floor.turn(1, settings.floorOps()),
-                    floor.turn(settings.workers(), settings.floorOps()));
-            describe(report, settings, redisUrl, version(bench.redis()), loadBefore);
-            report.heading("Pipeline: UpdatePipeline.handle, batches of " + settings.batch() + ", Telegram network excluded")
-                    .pipeline(mixes).line("");
-            mixes.forEach(m -> report.line("- " + m.mix().title + ": " + m.mix().cycle + "."));
-            report.heading("Where the handling time goes: mean ms per update, measured in each part").parts(mixes);
-            report.heading("CPU while measuring, percent of one core (" + Runtime.getRuntime().availableProcessors()
-                    + " cores = " + 100 * Runtime.getRuntime().availableProcessors() + " %)").cpu(mixes);
-            report.heading("Redis bytes per session (after the run)").sessions(sizes);
-            report.heading("Raw floor: no pipeline, billing, rendering or Telegram").floor(floors);
-            if (settings.profile()) {
-                report.line("").line(profiles.text());
-            }
+                    floor.turn(settings.workers(), settings.floorOps())));
+            report.line("").line(profiles.text());
             removeKeys(bench.redis(), bench.keyPrefix());
         }
-        report.line("").line("Load average (1/5/15 min) before: " + loadBefore + "; after: " + loadAverage() + ".");
+        report.line("Load average (1/5/15 min; counts this benchmark's own threads too) before: " + loadBefore + "; after: "
+                + loadAverage() + ".");
         Path out = Path.of(settings.output());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.text());
@@ -87,7 +56,41 @@ public final class PipelineBenchmark {
         System.exit(0); // the sandbox's and Tomcat's non-daemon threads would keep the JVM alive
     }
 
-    private static void describe(Report report, Settings s, String redisUrl, String redisVersion, String load) {
+    /** Sets up, warms up and measures each mix on chats of its own; returns the first chat id not used. */
+    private static long measureMixes(Bench bench, Settings settings, Report report, Report profiles) throws Exception {
+        AtomicLong updateIds = new AtomicLong(700_000_000L);
+        CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
+        List<MixResult> mixes = new ArrayList<>();
+        List<SessionBytes> sizes = new ArrayList<>();
+        long firstChat = FIRST_CHAT_ID;
+        for (Mix mix : Mix.values()) {
+            MixRun run = new MixRun(mix, bench, firstChat, settings.chats(), settings.batch(), updateIds);
+            firstChat += settings.chats();
+            run.setUp();
+            run.warmUp(settings.warmup());
+            Profile profile = settings.profile() ? Profile.start(mix, Path.of(settings.output()).toAbsolutePath().getParent()) : null;
+            MixResult result = run.measure(settings.updates(), cpu);
+            if (profile != null) {
+                profile.stop(mix, profiles);
+            }
+            if (mix == Mix.SESSION_ONLY && result.billingCallsPerUpdate() > 0) {
+                throw new IllegalStateException(mix + " is meant to need no billing, but it called billing");
+            }
+            mixes.add(result);
+            sizes.add(sessionBytes(bench, mix, run.chatIds()));
+            System.err.printf("%s: %.0f updates/s%n", mix, result.updatesPerSecond());
+        }
+        report.heading("Pipeline: UpdatePipeline.handle, batches of " + settings.batch() + ", Telegram network excluded")
+                .pipeline(mixes).line("");
+        mixes.forEach(m -> report.line("- " + m.mix().title + ": " + m.mix().cycle + "."));
+        report.heading("Where the handling time goes: mean ms per update, measured in each part").parts(mixes);
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.heading("CPU while measuring, percent of one core (" + cores + " cores = " + 100 * cores + " %)").cpu(mixes);
+        report.heading("Redis bytes per session (after the run)").sessions(sizes);
+        return firstChat;
+    }
+
+    private static void describe(Report report, Settings s, String redisUrl, String redisVersion) {
         Runtime runtime = Runtime.getRuntime();
         report.line("# Pipeline benchmark, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).line("")
                 .line("- Machine: " + runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
@@ -122,10 +125,6 @@ public final class PipelineBenchmark {
         String fromEnv = System.getenv("REDIS_URL");
         String where = url.replaceFirst("//[^@/]*@", "//");
         return fromEnv != null && !fromEnv.isBlank() ? "REDIS_URL " + where : "embedded redis-server (REDIS_URL not set) " + where;
-    }
-
-    private static String version(UnifiedJedis redis) {
-        return info(redis, "redis_version");
     }
 
     /** The redis-server's process id when it runs on this machine (its /proc entry is a redis process), else 0. */

@@ -57,8 +57,9 @@ final class Report {
         lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (MixResult r : results) {
             CpuMeter.Usage u = r.cpu();
-            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %% |", r.mix().title,
-                    u.machine(), u.jvm(), u.redis(), u.interrupts(), u.others()));
+            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %%%s |", r.mix().title,
+                    u.machine(), u.jvm(), u.redis(), u.interrupts(), u.others(),
+                    u.busiest().isEmpty() ? "" : ": " + String.join(", ", u.busiest())));
         }
         return this;
     }
