@@ -21,12 +21,13 @@ final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100;
 
     /**
-     * @param interrupts kernel time in interrupts and softirqs (loopback TCP among it), billed to no process
+     * @param interrupts kernel time in interrupts and softirqs (loopback TCP among it); this kernel also bills much of
+     *                   it to the process that was running, so it overlaps the process columns and is not subtracted
      * @param busiest    the other processes that used the most CPU, as "command (working directory) percent"
      */
     record Usage(double machine, double jvm, double redis, double interrupts, List<String> busiest) {
         double others() {
-            return Math.max(0, machine - jvm - redis - interrupts);
+            return Math.max(0, machine - jvm - redis);
         }
     }
 

@@ -53,13 +53,13 @@ final class Report {
     }
 
     Report cpu(List<MixResult> results) {
-        lines.add("| mix | whole machine | this JVM (app + sandbox + benchmark) | redis-server | kernel interrupts | other processes |");
+        lines.add("| mix | whole machine | this JVM (app + sandbox + benchmark) | redis-server | other processes | of all: kernel interrupts |");
         lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (MixResult r : results) {
             CpuMeter.Usage u = r.cpu();
-            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %% | %.0f %%%s |", r.mix().title,
-                    u.machine(), u.jvm(), u.redis(), u.interrupts(), u.others(),
-                    u.busiest().isEmpty() ? "" : ": " + String.join(", ", u.busiest())));
+            lines.add(String.format(Locale.ROOT, "| %s | %.0f %% | %.0f %% | %.0f %% | %.0f %%%s | %.0f %% |", r.mix().title,
+                    u.machine(), u.jvm(), u.redis(), u.others(),
+                    u.busiest().isEmpty() ? "" : ": " + String.join(", ", u.busiest()), u.interrupts()));
         }
         return this;
     }
