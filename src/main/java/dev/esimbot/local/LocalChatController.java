@@ -7,9 +7,13 @@ import dev.esimbot.telegram.TelegramMode;
 import dev.esimbot.telegram.UpdatePipeline;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +47,7 @@ class LocalChatController {
     private final UpdatePipeline pipeline;
     private final ChatSessions sessions;
     private final ObjectProvider<SandboxControl> sandbox;
+    private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
 
     LocalChatController(LocalBotApi api, LocalUpdates updates, UpdatePipeline pipeline, ChatSessions sessions,
                         ObjectProvider<SandboxControl> sandbox) {
@@ -68,11 +73,29 @@ class LocalChatController {
             }
         };
         api.subscribe(forward);
-        emitter.onCompletion(() -> api.unsubscribe(forward));
-        emitter.onError(e -> api.unsubscribe(forward));
-        emitter.onTimeout(() -> api.unsubscribe(forward));
+        streams.add(emitter);
+        Runnable closed = () -> {
+            api.unsubscribe(forward);
+            streams.remove(emitter);
+        };
+        emitter.onCompletion(closed);
+        emitter.onError(e -> closed.run());
+        emitter.onTimeout(closed);
+        // A comment first, so the response starts at once even for an empty chat: the browser's EventSource reports
+        // the stream open only when it has the headers, and without a first write they wait for the first event.
+        comment(emitter, "history follows");
         api.history(chatId).forEach(event -> send(emitter, event));
         return emitter;
+    }
+
+    /**
+     * Ends the open event streams when the app stops. The web server's graceful shutdown waits for active requests,
+     * and a stream to a page still open (or to a browser that went away, which the server only learns on its next
+     * write) would hold it up for the whole shutdown timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        streams.forEach(SseEmitter::complete);
     }
 
     @PostMapping("/chats/{chatId}/messages")
@@ -112,6 +135,14 @@ class LocalChatController {
 
     private static String language(DemoUser user, String requested) {
         return requested == null || requested.isBlank() ? user.languageCode() : requested;
+    }
+
+    private static void comment(SseEmitter emitter, String comment) {
+        try {
+            emitter.send(SseEmitter.event().comment(comment));
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+        }
     }
 
     private static void send(SseEmitter emitter, LocalBotApi.Event event) {

@@ -31,9 +31,12 @@ class LocalChatApiTest {
         bot = RunningBot.start(properties, null);
     }
 
+    /** The tests leave event streams open; they must not hold up shutdown for its whole graceful timeout (30 s). */
     @AfterAll
-    static void stop() {
+    static void stopsPromptlyThoughEventStreamsAreOpen() {
+        long start = System.nanoTime();
         bot.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
@@ -74,6 +77,21 @@ class LocalChatApiTest {
         String first = await(events, e -> true);
         assertThat(first).contains("\"message_id\":1", "/start");
         await(events, e -> e.contains("no eSIM linked yet"));
+    }
+
+    @Test
+    void theEventStreamOpensAtOnceForAnEmptyChat() throws Exception {
+        post("/local/api/chats/900003/reset", "{}");
+
+        HttpResponse<java.util.stream.Stream<String>> response = HTTP.sendAsync(HttpRequest.newBuilder(
+                        URI.create(bot.baseUrl() + "/local/api/chats/900003/events"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/event-stream"));
+        response.body().close();
     }
 
     private static void post(String path, String json) throws Exception {
