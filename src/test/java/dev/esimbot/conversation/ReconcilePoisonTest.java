@@ -29,11 +29,7 @@ class ReconcilePoisonTest {
             settings.put("sandbox.webhook-attempts", "1");
             try (RunningBot bot = RunningBot.start(settings, null)) {
                 ChatDriver chat = new ChatDriver(telegram, TestUser.english(930_003, "Bo"));
-                chat.send("/start");
-                chat.tap("Peru", false);
-                chat.tap("🔄 Renew / top up", false);
-                chat.tap("Peru Weekly 3 GB", false);
-                chat.tap("✅ Confirm and pay", false);
+                chat.orderInEnglish("Peru", "Peru Weekly 3 GB");
                 // WHEN another user pays
                 int mark = chat.mark();
                 new SandboxDriver(bot.baseUrl()).checkout(chat.lastUrlButton(), "paid");

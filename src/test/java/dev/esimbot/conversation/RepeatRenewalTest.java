@@ -39,11 +39,7 @@ class RepeatRenewalTest {
     }
 
     private static String buy(ChatDriver chat) {
-        chat.send("/start");
-        chat.tap("Peru", false);
-        chat.tap("🔄 Renew / top up", false);
-        chat.tap("Peru Weekly 3 GB", false);
-        chat.tap("✅ Confirm and pay", false);
+        chat.orderInEnglish("Peru", "Peru Weekly 3 GB");
         return chat.lastUrlButton();
     }
 }

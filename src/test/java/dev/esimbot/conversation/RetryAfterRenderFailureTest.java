@@ -41,11 +41,7 @@ class RetryAfterRenderFailureTest {
                 s.put("billing.webhook-secret", "sandbox-webhook-secret");
                 try (RunningBot bot = RunningBot.start(s, null)) {
                     ChatDriver chat = new ChatDriver(telegram, TestUser.english(930_010, "Cy"));
-                    chat.send("/start");
-                    chat.tap("Peru", false);
-                    chat.tap("🔄 Renew / top up", false);
-                    chat.tap("Peru Weekly 3 GB", false);
-                    chat.tap("✅ Confirm and pay", false);
+                    chat.orderInEnglish("Peru", "Peru Weekly 3 GB");
                     int mark = chat.mark();
                     new SandboxDriver(billing.baseUrl()).checkout(chat.lastUrlButton(), "declined");
                     chat.awaitMessageSince(mark, Duration.ofSeconds(20)); // declined -> Retry

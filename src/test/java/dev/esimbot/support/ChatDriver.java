@@ -43,6 +43,15 @@ public final class ChatDriver {
         }
     }
 
+    /** An English-speaking user's way from /start to a checkout link: eSIM, Renew, plan, Confirm. */
+    public void orderInEnglish(String esim, String plan) {
+        send("/start");
+        tap(esim, false);
+        tap("🔄 Renew / top up", false);
+        tap(plan, false);
+        tap("✅ Confirm and pay", false);
+    }
+
     public void sticker() {
         deliver(TelegramUpdates.sticker(telegram.nextUpdateId(), user, "👍"));
     }
