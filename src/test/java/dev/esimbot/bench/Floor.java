@@ -19,8 +19,12 @@ import java.util.concurrent.Future;
  */
 final class Floor {
 
-    /** @param name what one operation is; @param threads how many threads ran operations at once */
-    record Result(String name, int threads, int ops, long wallNanos, Summary latency) {
+    /**
+     * @param name    what one operation is
+     * @param threads how many threads ran operations at once
+     * @param cpu     where the machine's CPU went meanwhile: a single thread's Redis latency depends on the neighbours
+     */
+    record Result(String name, int threads, int ops, long wallNanos, Summary latency, CpuMeter.Usage cpu) {
         double opsPerSecond() {
             return ops / (wallNanos / 1e9);
         }
@@ -35,13 +39,15 @@ final class Floor {
     private final ChatSessions sessions;
     private final JourneyLoop journey;
     private final int chats;
+    private final CpuMeter meter;
     private long nextChatId;
 
-    Floor(Bench bench, long firstChatId, int chats) {
+    Floor(Bench bench, long firstChatId, int chats, CpuMeter meter) {
         this.sessions = bench.context().getBean(ChatSessions.class);
         this.journey = new JourneyLoop(bench.context());
         this.nextChatId = firstChatId;
         this.chats = chats;
+        this.meter = meter;
     }
 
     Result machineOnly(int ops) {
@@ -74,9 +80,11 @@ final class Floor {
         long[] steps = new long[chats];
         drive(threads, ops / 2, firstChatId, steps, op, null);
         Latencies latency = new Latencies(ops);
+        meter.start();
         long start = System.nanoTime();
         drive(threads, ops, firstChatId, steps, op, latency);
-        return new Result(name, threads, latency.count(), System.nanoTime() - start, latency.summary());
+        long wall = System.nanoTime() - start;
+        return new Result(name, threads, latency.count(), wall, latency.summary(), meter.stop());
     }
 
     /** Each thread takes every {@code threads}-th chat and goes round them; a chat's steps follow on one thread. */

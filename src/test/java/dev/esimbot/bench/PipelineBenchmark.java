@@ -35,8 +35,9 @@ public final class PipelineBenchmark {
         try (Bench bench = Bench.start(settings.workers())) {
             describe(report, settings, TestRedis.url(), info(bench.redis(), "redis_version"));
             Report profiles = new Report();
-            long firstChat = measureMixes(bench, settings, report, profiles);
-            Floor floor = new Floor(bench, firstChat, settings.chats());
+            CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
+            long firstChat = measureMixes(bench, settings, cpu, report, profiles);
+            Floor floor = new Floor(bench, firstChat, settings.chats(), cpu);
             report.heading("Raw floor: no pipeline, billing, rendering or Telegram").floor(List.of(
                     floor.machineOnly(settings.floorOps()),
                     floor.sessionOnly(1, settings.floorOps()),
@@ -57,9 +58,9 @@ public final class PipelineBenchmark {
     }
 
     /** Sets up, warms up and measures each mix on chats of its own; returns the first chat id not used. */
-    private static long measureMixes(Bench bench, Settings settings, Report report, Report profiles) throws Exception {
+    private static long measureMixes(Bench bench, Settings settings, CpuMeter cpu, Report report, Report profiles)
+            throws Exception {
         AtomicLong updateIds = new AtomicLong(700_000_000L);
-        CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
         List<MixResult> mixes = new ArrayList<>();
         List<SessionBytes> sizes = new ArrayList<>();
         long firstChat = FIRST_CHAT_ID;

@@ -75,11 +75,11 @@ final class Report {
     }
 
     Report floor(List<Floor.Result> results) {
-        lines.add("| operation | threads | operations | operations/s | p50 / p99 (ms) |");
-        lines.add("| --- | ---: | ---: | ---: | ---: |");
+        lines.add("| operation | threads | operations | operations/s | p50 / p99 (ms) | CPU: machine / other processes |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
         for (Floor.Result r : results) {
-            lines.add(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %s |", r.name(), r.threads(), r.ops(),
-                    r.opsPerSecond(), p50p99(r.latency())));
+            lines.add(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %s | %.0f %% / %.0f %% |", r.name(), r.threads(),
+                    r.ops(), r.opsPerSecond(), p50p99(r.latency()), r.cpu().machine(), r.cpu().others()));
         }
         return this;
     }
