@@ -19,9 +19,10 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A sampling profile of one measured mix with Java Flight Recorder (on with {@code -Dbench.profile=true}). It counts
- * execution samples, which JFR takes of threads running Java code (time blocked in a socket is not sampled): by kind
- * of thread, by the parts found anywhere on the stack (a sample counts for each part it passes through), and the
- * hottest methods on top of the stack. The recording is kept as {@code target/profile-<mix>.jfr} for {@code jfr}.
+ * the execution samples JFR takes of threads running Java code: by kind of thread, by the parts found anywhere on the
+ * stack (a sample counts for each part it passes through), and the hottest methods on top of the stack; samples of
+ * threads in native code (socket reads) are only counted. Threads parked on a lock or a future are not sampled at all.
+ * The recording is kept as {@code target/profile-<mix>.jfr} for the {@code jfr} tool.
  */
 final class Profile {
 
