@@ -146,11 +146,7 @@ class EndToEndIT {
 
     /** /start, the Peru eSIM, Renew, the weekly plan, Confirm, then pays on the page the checkout button opens. */
     private static void renewPeruWeekly(ChatDriver chat, String renew, String confirm) {
-        chat.send("/start");
-        chat.tap("Peru 7-Day", false);
-        chat.tap(renew, false);
-        chat.tap("Peru Weekly 3 GB", false);
-        chat.tap(confirm, false);
+        chat.order("Peru 7-Day", renew, "Peru Weekly 3 GB", confirm);
         String checkout = chat.lastUrlButton();
         assertThat(checkout).startsWith(app.baseUrl() + "/sandbox/checkout/");
         sandbox.checkout(checkout, "paid");

@@ -105,6 +105,12 @@ final class ChatContext {
         put(MASKED_EMAIL, maskedEmail);
     }
 
+    /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */
+    void leaveFlow() {
+        plan(null);
+        linking(null, null);
+    }
+
     private void put(String key, String value) {
         if (value == null) {
             data.remove(key);

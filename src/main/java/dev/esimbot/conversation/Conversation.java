@@ -123,16 +123,13 @@ public class Conversation {
      * the action again, and say only that the system is slow.
      */
     private Reply failure(Turn turn, Intent intent, String key) {
-        long version = turn.context.nextVersion();
-        Button menu = Button.callback(texts.get(turn.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode());
         if (turn.committed) {
-            return new Reply(texts.get(turn.language(), "billing.slow"), List.of(List.of(menu)));
+            return screens.failure(turn, "billing.slow", null, null);
         }
         turn.state = turn.startState;
         boolean repeatable = !intent.isProblem() && intent.event() != JourneyEvent.TEXT;
-        List<Button> row = !repeatable ? List.of(menu) : List.of(Button.callback(texts.get(turn.language(), "btn.try-again"),
-                CallbackData.of(buttonEvent(intent.event()), intent.argument(), version).encode()), menu);
-        return new Reply(texts.get(turn.language(), key), List.of(row));
+        return repeatable ? screens.failure(turn, key, buttonEvent(intent.event()), intent.argument())
+                : screens.failure(turn, key, null, null);
     }
 
     private static JourneyEvent buttonEvent(JourneyEvent event) {

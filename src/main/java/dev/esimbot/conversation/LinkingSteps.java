@@ -22,8 +22,7 @@ class LinkingSteps {
     }
 
     void start(Turn turn, JourneyState target, String payload) {
-        turn.context.plan(null);
-        turn.context.linking(null, null);
+        turn.context.leaveFlow();
         turn.state = target;
         if (payload == null || payload.isBlank()) {
             turn.notice("welcome");

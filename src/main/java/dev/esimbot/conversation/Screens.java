@@ -169,6 +169,24 @@ class Screens {
         return List.of(List.of(Button.link(pay, order.checkoutUrl())), List.of(keys.button("btn.menu", OPEN_MENU)));
     }
 
+    /** The receipt of a fulfilled order, with a way to the renewed eSIM and to the menu. */
+    Reply receipt(Turn turn, Order order, Esim esim) {
+        Keys keys = new Keys(turn, turn.context.nextVersion());
+        return new Reply(words.receipt(order, esim, turn.language()), List.of(List.of(
+                keys.button("btn.esim-status", SHOW_ESIM, esim.iccid()), keys.button("btn.menu", OPEN_MENU))));
+    }
+
+    /**
+     * A short message about a failure, with the menu and, when {@code again} is given, a button that repeats the
+     * same event with the same argument.
+     */
+    Reply failure(Turn turn, String textKey, JourneyEvent again, String argument) {
+        Keys keys = new Keys(turn, turn.context.nextVersion());
+        Button menu = keys.button("btn.menu", OPEN_MENU);
+        List<Button> row = again == null ? List.of(menu) : List.of(keys.button("btn.try-again", again, argument), menu);
+        return new Reply(text(turn, textKey), List.of(row));
+    }
+
     /** An order that ended unpaid after the user left its payment screen: said once, without changing the step. */
     Reply orderEnded(Turn turn, Order order) {
         long version = turn.context.nextVersion();

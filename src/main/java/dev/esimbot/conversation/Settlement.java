@@ -4,12 +4,10 @@ import dev.esimbot.billing.BillingClient;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.OrderStatus;
-import dev.esimbot.i18n.Texts;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.RedisKeys;
 import dev.esimbot.session.Session;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,20 +30,16 @@ class Settlement {
     private final ChatSessions sessions;
     private final JourneyMachine machine;
     private final Screens screens;
-    private final Words words;
-    private final Texts texts;
     private final Messenger messenger;
     private final BillingClient billing;
     private final UnifiedJedis redis;
     private final RedisKeys keys;
 
-    Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens, Words words, Texts texts,
+    Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens,
                Messenger messenger, BillingClient billing, UnifiedJedis redis, RedisKeys keys) {
         this.sessions = sessions;
         this.machine = machine;
         this.screens = screens;
-        this.words = words;
-        this.texts = texts;
         this.messenger = messenger;
         this.billing = billing;
         this.redis = redis;
@@ -80,10 +74,7 @@ class Settlement {
         if (order.id().equals(context.order())) {
             machine.next(turn.state, JourneyEvent.PAYMENT_SUCCEEDED, null).ifPresent(s -> turn.state = s);
         }
-        long version = context.nextVersion();
-        Reply receipt = new Reply(words.receipt(order, esim, context.language()), List.of(List.of(
-                Button.callback(texts.get(context.language(), "btn.esim-status"), CallbackData.of(JourneyEvent.SHOW_ESIM, esim.iccid(), version).encode()),
-                Button.callback(texts.get(context.language(), "btn.menu"), CallbackData.of(JourneyEvent.OPEN_MENU, "", version).encode()))));
+        Reply receipt = screens.receipt(turn, order, esim);
         if (turn.state == JourneyState.CONFIRMED) {
             context.esim(esim.iccid());
         }

@@ -48,8 +48,7 @@ class Steps {
         if (turn.startState != JourneyState.MENU) {
             turn.notice(turn.startState == JourneyState.AWAITING_PAYMENT ? "cancel.payment-open" : "cancel.done");
         }
-        turn.context.plan(null);
-        turn.context.linking(null, null);
+        turn.context.leaveFlow();
         turn.state = target;
     }
 

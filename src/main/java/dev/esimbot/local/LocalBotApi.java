@@ -146,16 +146,16 @@ final class LocalBotApi {
         return nextMessageId.merge(chatId, 1, Integer::sum);
     }
 
-    private static void copyMarkup(JsonNode params, ObjectNode message) {
+    private void copyMarkup(JsonNode params, ObjectNode message) {
         JsonNode markup = params.get("reply_markup");
         if (markup != null && !markup.isNull()) {
             message.set("reply_markup", markup.isTextual() ? parse(markup.asText()) : markup);
         }
     }
 
-    private static JsonNode parse(String text) {
+    private JsonNode parse(String text) {
         try {
-            return new ObjectMapper().readTree(text);
+            return json.readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("reply_markup is not JSON", e);
         }

@@ -69,12 +69,10 @@ public class ChatSessions {
 
     /** Forgets a chat's session (the local chat page's reset), under the lock like any other change. */
     public void forget(long chatId) {
-        String token = acquire(chatId);
-        try {
+        withChat(chatId, session -> {
             redis.del(keys.session(chatId));
-        } finally {
-            redis.eval(RELEASE_IF_OWNER, List.of(keys.lock(chatId)), List.of(token));
-        }
+            return new Outcome<Void>(null, false, null);
+        });
     }
 
     /** Reads a session without the lock, for display-only uses. */

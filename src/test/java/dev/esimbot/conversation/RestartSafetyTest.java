@@ -119,11 +119,7 @@ class RestartSafetyTest {
     }
 
     private static String placeOrder(ChatDriver chat) {
-        chat.send("/start");
-        chat.tap("Peru 7-Day", false);
-        chat.tap("🔄 Renew / top up", false);
-        chat.tap("Peru Weekly 3 GB", false);
-        chat.tap("✅ Confirm and pay", false);
+        chat.orderInEnglish("Peru 7-Day", "Peru Weekly 3 GB");
         return chat.lastUrlButton();
     }
 

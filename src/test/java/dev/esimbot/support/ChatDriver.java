@@ -45,11 +45,16 @@ public final class ChatDriver {
 
     /** An English-speaking user's way from /start to a checkout link: eSIM, Renew, plan, Confirm. */
     public void orderInEnglish(String esim, String plan) {
+        order(esim, "🔄 Renew / top up", plan, "✅ Confirm and pay");
+    }
+
+    /** The same way in any language: the Renew and Confirm labels are the bot's texts in the user's language. */
+    public void order(String esim, String renewLabel, String plan, String confirmLabel) {
         send("/start");
         tap(esim, false);
-        tap("🔄 Renew / top up", false);
+        tap(renewLabel, false);
         tap(plan, false);
-        tap("✅ Confirm and pay", false);
+        tap(confirmLabel, false);
     }
 
     public void sticker() {
