@@ -70,9 +70,9 @@ final class ChatContext {
     }
 
     /**
-     * The current purchase intent: a random id made when a plan is chosen and on Retry. It is the order's idempotency
-     * key, so a double tap, a retry after a timeout or a replayed update reach the same order, while a later purchase
-     * of the same plan (even after the session expired) is a new one.
+     * The current purchase intent: a random id made at the journey step that starts a purchase (choosing a plan, or
+     * Retry). It is part of the order's idempotency key, so a double tap, a retry after a timeout or a replayed update
+     * reach the same order, while a later purchase of the same plan (even after the session expired) is a new one.
      */
     String intent() {
         return data.get(INTENT);
