@@ -1,6 +1,7 @@
 package dev.esimbot.sandbox;
 
 import dev.esimbot.billing.Order;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +14,17 @@ public class SandboxControl {
 
     private final SandboxAccounts accounts;
     private final SandboxOrders orders;
+    private final SandboxFaults faults;
 
-    SandboxControl(SandboxAccounts accounts, SandboxOrders orders) {
+    SandboxControl(SandboxAccounts accounts, SandboxOrders orders, SandboxFaults faults) {
         this.accounts = accounts;
         this.orders = orders;
+        this.faults = faults;
     }
 
-    /** Forgets the customer's orders and eSIMs and seeds the profile afresh. */
+    /** Forgets the customer's orders, eSIMs and faults and seeds the profile afresh. */
     public void reset(long customerId, SandboxProfile profile) {
+        faults.set(customerId, Set.of());
         orders.forget(customerId);
         accounts.reset(customerId, profile);
     }
@@ -33,6 +37,16 @@ public class SandboxControl {
     /** As if the customer pressed Decline on the checkout page (webhook {@code order.failed}). */
     public Order decline(String orderId) {
         return orders.complete(orderId, false);
+    }
+
+    /** Switches on exactly these faults for the customer (none: all off). */
+    public void faults(long customerId, Set<SandboxFault> wanted) {
+        faults.set(customerId, wanted);
+    }
+
+    /** As if billing's staff completed a paid order whose renewal stalled (webhook {@code order.fulfilled}). */
+    public Order fulfilStalled(String orderId) {
+        return orders.fulfilStalled(orderId);
     }
 
     /** Expires every order whose checkout TTL has passed, as the scheduled sweep does. */

@@ -36,14 +36,16 @@ class SandboxOrders {
     private final Map<String, KeyedRequest> keys = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(100_000);
     private final SandboxAccounts accounts;
+    private final SandboxFaults faults;
     private final SandboxWebhooks webhooks;
     private final SandboxUrls urls;
     private final SandboxProperties properties;
     private final Clock clock;
 
-    SandboxOrders(SandboxAccounts accounts, SandboxWebhooks webhooks, SandboxUrls urls,
+    SandboxOrders(SandboxAccounts accounts, SandboxFaults faults, SandboxWebhooks webhooks, SandboxUrls urls,
             SandboxProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.faults = faults;
         this.webhooks = webhooks;
         this.urls = urls;
         this.properties = properties;
@@ -52,6 +54,9 @@ class SandboxOrders {
 
     /** A repeat with the same key and request is answered with the first order (created = false). */
     synchronized Placed place(String key, long customerId, String iccid, String planId) {
+        if (faults.has(customerId, SandboxFault.ORDERS_UNAVAILABLE)) {
+            throw SandboxRejection.unavailable("unavailable", "billing is down (sandbox fault)");
+        }
         KeyedRequest earlier = keys.get(key);
         if (earlier != null) {
             if (!earlier.matches(customerId, iccid, planId)) {
@@ -92,7 +97,20 @@ class SandboxOrders {
         if (!paid) {
             return change(order, OrderStatus.DECLINED, null, ORDER_FAILED);
         }
-        return fulfil(change(order, OrderStatus.PAID, null, ORDER_PAID));
+        Order paidOrder = change(order, OrderStatus.PAID, null, ORDER_PAID);
+        if (faults.has(order.customerId(), SandboxFault.RENEWAL_STALLS)) {
+            return paidOrder;
+        }
+        if (faults.has(order.customerId(), SandboxFault.RENEWAL_FAILS)) {
+            return change(paidOrder, OrderStatus.FAILED, null, ORDER_FAILED);
+        }
+        return fulfil(paidOrder);
+    }
+
+    /** An admin completes a paid order whose renewal stalled; anything else stays as it is. */
+    synchronized Order fulfilStalled(String orderId) {
+        Order order = current(orderId);
+        return order.status() == OrderStatus.PAID ? fulfil(order) : order;
     }
 
     @Scheduled(fixedDelayString = "${sandbox.expiry-sweep:PT1M}")

@@ -30,6 +30,10 @@ final class SandboxRejection extends RuntimeException {
         return new SandboxRejection(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
     }
 
+    static SandboxRejection unavailable(String code, String message) {
+        return new SandboxRejection(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -27,6 +27,20 @@ public final class SandboxDriver {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"profile\":\"" + profile + "\"}")).build());
     }
 
+    /** Switches on exactly these sandbox faults for the customer: orders-unavailable, renewal-fails, renewal-stalls. */
+    public void faults(long customerId, String... faults) {
+        String list = faults.length == 0 ? "" : "\"" + String.join("\",\"", faults) + "\"";
+        send(HttpRequest.newBuilder(URI.create(billingUrl + "/_admin/customers/" + customerId + "/faults"))
+                .header("Authorization", "Bearer sandbox").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"faults\":[" + list + "]}")).build());
+    }
+
+    /** Completes a paid order whose renewal stalled, as billing's staff would. */
+    public void fulfil(String orderId) {
+        send(HttpRequest.newBuilder(URI.create(billingUrl + "/_admin/orders/" + orderId + "/fulfil"))
+                .header("Authorization", "Bearer sandbox").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public JsonNode orders(long customerId) {
         return json(send(HttpRequest.newBuilder(URI.create(billingUrl + "/customers/" + customerId + "/orders?limit=100"))
                 .header("Authorization", "Bearer sandbox").GET().build()));
