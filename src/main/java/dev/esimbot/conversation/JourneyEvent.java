@@ -19,5 +19,7 @@ enum JourneyEvent {
     CHANGE_PLAN,
     RETRY,
     PAYMENT_SUCCEEDED,
-    PAYMENT_UNSUCCESSFUL
+    PAYMENT_UNSUCCESSFUL,
+    /** Billing took the money but the renewal is not applied: failed, or still not done long after payment. */
+    FULFILMENT_STALLED
 }

@@ -10,7 +10,9 @@ enum JourneyState {
     CONFIRMING_ORDER,
     AWAITING_PAYMENT,
     CONFIRMED,
-    PAYMENT_FAILED;
+    PAYMENT_FAILED,
+    /** Paid, but billing has not applied the renewal (it failed, or takes too long): staff finish it, never a new payment. */
+    RENEWAL_PENDING;
 
     static JourneyState parse(String stored) {
         if (stored == null) {

@@ -31,6 +31,8 @@ final class JourneyTransitions {
                 .and().withExternal().source(CONFIRMING_ORDER).target(CHOOSING_PLAN).event(CHANGE_PLAN)
                 .and().withExternal().source(AWAITING_PAYMENT).target(CONFIRMED).event(PAYMENT_SUCCEEDED)
                 .and().withExternal().source(AWAITING_PAYMENT).target(PAYMENT_FAILED).event(PAYMENT_UNSUCCESSFUL)
+                .and().withExternal().source(AWAITING_PAYMENT).target(RENEWAL_PENDING).event(FULFILMENT_STALLED)
+                .and().withExternal().source(RENEWAL_PENDING).target(CONFIRMED).event(PAYMENT_SUCCEEDED)
                 .and().withExternal().source(PAYMENT_FAILED).target(AWAITING_PAYMENT).event(RETRY)
                 .and().withExternal().source(PAYMENT_FAILED).target(CHOOSING_PLAN).event(CHANGE_PLAN);
     }

@@ -5,6 +5,7 @@ import dev.esimbot.billing.BillingEventReceived;
 import dev.esimbot.billing.BillingRejectedException;
 import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.billing.Order;
+import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
 import java.util.List;
@@ -15,10 +16,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZAddParams;
 
 /**
  * Hears about orders from billing's signed webhook and, as a safety net, by asking billing about every order still
- * open. Whichever path comes first settles the order; the other finds nothing left to do.
+ * open, each less often the longer it stays open. Whichever path comes first settles the order; the other finds
+ * nothing left to do. Billing is the source of truth: the bot only ever acts on the order state billing reports.
  */
 @Component
 class Payments {
@@ -94,23 +97,46 @@ class Payments {
         }
     }
 
+    /** The next check waits twice as long as the last one, from reconcile-every up to reconcile-max. */
     private void later(String orderId) {
-        redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileEvery().toMillis() * 2, orderId);
+        if (redis.zscore(keys.pendingOrders(), orderId) == null) {
+            return; // settled on another path meanwhile
+        }
+        long checks = redis.hincrBy(keys.pendingOrderChecks(), orderId, 1);
+        long wait = properties.reconcileEvery().toMillis() << Math.min(checks - 1, 20);
+        wait = Math.min(wait, properties.reconcileMax().toMillis());
+        redis.zadd(keys.pendingOrders(), clock.millis() + wait, orderId, ZAddParams.zAddParams().xx());
     }
 
     private void forget(String orderId) {
         redis.zrem(keys.pendingOrders(), orderId);
         redis.hdel(keys.pendingOrderChats(), orderId);
+        redis.hdel(keys.pendingOrderChecks(), orderId);
+        redis.hdel(keys.pendingOrdersPaidAt(), orderId);
     }
 
     /** Returns true when the order reached a final state and left the pending set. */
     private boolean settle(Order order) {
         String chat = redis.hget(keys.pendingOrderChats(), order.id());
         long chatId = chat != null ? Long.parseLong(chat) : order.customerId();
+        if (order.status() == OrderStatus.PAID) {
+            stalledIfPaidTooLong(chatId, order);
+            return false;
+        }
         boolean done = settlement.settle(chatId, order);
         if (done) {
             forget(order.id());
         }
         return done;
+    }
+
+    /** Fulfilment normally follows payment within seconds; an order paid long ago and still not renewed needs people. */
+    private void stalledIfPaidTooLong(long chatId, Order order) {
+        long now = clock.millis();
+        redis.hsetnx(keys.pendingOrdersPaidAt(), order.id(), Long.toString(now));
+        String paidAt = redis.hget(keys.pendingOrdersPaidAt(), order.id());
+        if (paidAt != null && now - Long.parseLong(paidAt) >= properties.fulfilmentGrace().toMillis()) {
+            settlement.stalled(chatId, order);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static dev.esimbot.conversation.JourneyEvent.*;
 import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
+import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.billing.Plan;
 import dev.esimbot.i18n.Texts;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class Screens {
             case CONFIRMING_ORDER -> summaryText(turn);
             case AWAITING_PAYMENT -> paymentText(turn);
             case CONFIRMED -> text(turn, "confirmed.body", words.label(turn.esim(turn.context.esim())));
-            case PAYMENT_FAILED -> failedText(turn);
+            case PAYMENT_FAILED, RENEWAL_PENDING -> failedText(turn);
         };
     }
 
@@ -83,6 +84,7 @@ class Screens {
             case PAYMENT_FAILED -> List.of(
                     List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN)),
                     List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
+            case RENEWAL_PENDING -> List.of(List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
         };
     }
 
@@ -187,10 +189,15 @@ class Screens {
         return new Reply(text(turn, textKey), List.of(row));
     }
 
-    /** An order that ended unpaid after the user left its payment screen: said once, without changing the step. */
+    /**
+     * An order that ended unpaid, or whose paid renewal stalled, after the user left its payment screen: said once,
+     * without changing the step. A stalled renewal also offers a person, since staff now have to finish it.
+     */
     Reply orderEnded(Turn turn, Order order) {
-        long version = turn.context.nextVersion();
-        return new Reply(failedText(turn, order), List.of(List.of(new Keys(turn, version).button("btn.menu", OPEN_MENU))));
+        Keys keys = new Keys(turn, turn.context.nextVersion());
+        Button menu = keys.button("btn.menu", OPEN_MENU);
+        boolean paid = order.status() == OrderStatus.FAILED || order.status() == OrderStatus.PAID;
+        return new Reply(failedText(turn, order), List.of(paid ? List.of(keys.button("btn.support", SUPPORT), menu) : List.of(menu)));
     }
 
     private String failedText(Turn turn) {
@@ -201,6 +208,8 @@ class Screens {
         String reason = switch (order.status()) {
             case EXPIRED -> "failed.expired";
             case DECLINED -> "failed.declined";
+            case FAILED -> "renewal.failed";
+            case PAID -> "renewal.delayed";
             default -> "failed.other";
         };
         return text(turn, reason, escape(order.id()), labelOrMasked(turn, order.iccid()));

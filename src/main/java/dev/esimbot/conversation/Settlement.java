@@ -3,29 +3,25 @@ package dev.esimbot.conversation;
 import dev.esimbot.billing.BillingClient;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
-import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.RedisKeys;
 import dev.esimbot.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
- * Brings an order's outcome into its chat under the chat's lock: exactly one receipt per fulfilled order, and a
- * failure screen only for the order the chat is still waiting for and never after a receipt.
+ * Brings an order's outcome into its chat under the chat's lock: exactly one receipt per fulfilled order; one
+ * message when an order ends unpaid, only for the order the chat is still waiting for and never after a receipt; and
+ * one message, never a way to pay again, when a paid renewal stalls.
  */
 @Component
 class Settlement {
 
     private static final Logger log = LoggerFactory.getLogger(Settlement.class);
-    private static final long RECEIPT_MARK_TTL_SECONDS = 90L * 24 * 3600;
-    private static final long SENDING_CLAIM_SECONDS = 120;
-    private static final String SENDING = "sending";
-    private static final String SENT = "sent";
 
     private final ChatSessions sessions;
     private final JourneyMachine machine;
@@ -34,9 +30,10 @@ class Settlement {
     private final BillingClient billing;
     private final UnifiedJedis redis;
     private final RedisKeys keys;
+    private final ApplicationEventPublisher events;
 
-    Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens,
-               Messenger messenger, BillingClient billing, UnifiedJedis redis, RedisKeys keys) {
+    Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens, Messenger messenger,
+               BillingClient billing, UnifiedJedis redis, RedisKeys keys, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.machine = machine;
         this.screens = screens;
@@ -44,31 +41,35 @@ class Settlement {
         this.billing = billing;
         this.redis = redis;
         this.keys = keys;
+        this.events = events;
     }
 
     /** Returns true once nothing more will happen for this order. */
     boolean settle(long chatId, Order order) {
         return switch (order.status()) {
             case FULFILLED -> sessions.withChat(chatId, session -> fulfilled(chatId, session, order));
-            case DECLINED, EXPIRED, CANCELLED, FAILED -> sessions.withChat(chatId, session -> unsuccessful(chatId, session, order));
+            case DECLINED, EXPIRED, CANCELLED -> sessions.withChat(chatId, session -> unsuccessful(chatId, session, order));
+            case FAILED -> sessions.withChat(chatId, session -> stalled(chatId, session, order));
             case AWAITING_PAYMENT, PAID -> false;
         };
     }
 
+    /** A paid order whose renewal takes too long: told once, and staff alerted; returns true once told. */
+    boolean stalled(long chatId, Order paid) {
+        return sessions.withChat(chatId, session -> stalled(chatId, session, paid));
+    }
+
     private Outcome<Boolean> fulfilled(long chatId, Session session, Order order) {
-        String mark = keys.receipt(order.id());
-        String marked = redis.get(mark);
-        if (marked != null) {
+        OnceMark mark = new OnceMark(redis, keys.receipt(order.id()));
+        if (mark.taken()) {
             // "sending" under the chat lock means an earlier attempt died mid-send: retry once its short claim lapses.
-            log.debug("chat={} order={} receipt {}", chatId, order.id(), marked);
-            return new Outcome<>(null, false, SENT.equals(marked));
+            log.debug("chat={} order={} receipt already claimed", chatId, order.id());
+            return new Outcome<>(null, false, mark.sent());
         }
         ChatContext context = new ChatContext(session.data());
         Turn turn = new Turn(chatId, context, JourneyState.parse(session.state()), billing);
-        Esim esim = turn.esim(order.iccid());
-        // Claimed only now, after the last call that can fail, released if the send fails, and only briefly while
-        // sending: a crash mid-send can at worst repeat a receipt after the claim lapses, never lose it.
-        if (redis.set(mark, SENDING, SetParams.setParams().nx().ex(SENDING_CLAIM_SECONDS)) == null) {
+        Esim esim = turn.esim(order.iccid()); // the last call that can fail comes before the claim
+        if (!mark.claim()) {
             return new Outcome<>(null, false, false);
         }
         if (order.id().equals(context.order())) {
@@ -78,23 +79,23 @@ class Settlement {
         if (turn.state == JourneyState.CONFIRMED) {
             context.esim(esim.iccid());
         }
-        if (messenger.send(chatId, receipt) == null) {
-            redis.del(mark);
-            log.warn("chat={} order={} receipt not delivered; will retry", chatId, order.id());
+        if (!deliver(chatId, order, receipt, mark, "receipt")) {
             return new Outcome<>(null, false, false);
         }
-        redis.set(mark, SENT, SetParams.setParams().ex(RECEIPT_MARK_TTL_SECONDS));
-        log.info("chat={} order={} receipt sent", chatId, order.id());
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }
 
     private Outcome<Boolean> unsuccessful(long chatId, Session session, Order order) {
         ChatContext context = new ChatContext(session.data());
-        JourneyState state = JourneyState.parse(session.state());
+        OnceMark told = new OnceMark(redis, keys.orderOutcome(order.id()));
         if (!order.id().equals(context.order()) || redis.exists(keys.receipt(order.id()))) {
             log.info("chat={} order={} ended {}; the chat has moved on to another order", chatId, order.id(), order.status());
             return new Outcome<>(null, false, true);
         }
+        if (!told.claim()) {
+            return new Outcome<>(null, false, told.sent());
+        }
+        JourneyState state = JourneyState.parse(session.state());
         Turn turn = new Turn(chatId, context, state, billing);
         turn.remember(order);
         Reply reply;
@@ -104,8 +105,46 @@ class Settlement {
         } else {
             reply = screens.orderEnded(turn, order); // the user left the payment screen but still owns this order
         }
-        messenger.send(chatId, reply);
-        log.info("chat={} order={} ended {}", chatId, order.id(), order.status());
+        if (!deliver(chatId, order, reply, told, "end " + order.status())) {
+            return new Outcome<>(null, false, false);
+        }
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+    }
+
+    /** Money was taken: the user must never be offered to pay again, and must never be left in silence. */
+    private Outcome<Boolean> stalled(long chatId, Session session, Order order) {
+        OnceMark told = new OnceMark(redis, keys.orderOutcome(order.id()));
+        if (redis.exists(keys.receipt(order.id())) || !told.claim()) {
+            return new Outcome<>(null, false, told.sent());
+        }
+        ChatContext context = new ChatContext(session.data());
+        JourneyState state = JourneyState.parse(session.state());
+        Turn turn = new Turn(chatId, context, state, billing);
+        turn.remember(order);
+        Reply reply;
+        if (order.id().equals(context.order()) && state == JourneyState.AWAITING_PAYMENT) {
+            machine.next(state, JourneyEvent.FULFILMENT_STALLED, null).ifPresent(s -> turn.state = s);
+            reply = screens.render(turn);
+        } else {
+            reply = screens.orderEnded(turn, order);
+        }
+        if (!deliver(chatId, order, reply, told, "stalled " + order.status())) {
+            return new Outcome<>(null, false, false);
+        }
+        log.error("chat={} order={} paid but renewal not applied ({}); staff alerted", chatId, order.id(), order.status());
+        events.publishEvent(new RenewalStalled(chatId, order));
+        return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+    }
+
+    /** Sends under the mark; a failed send releases it so the next pass tries again. */
+    private boolean deliver(long chatId, Order order, Reply reply, OnceMark mark, String what) {
+        if (messenger.send(chatId, reply) == null) {
+            mark.release();
+            log.warn("chat={} order={} {} not delivered; will retry", chatId, order.id(), what);
+            return false;
+        }
+        mark.confirm();
+        log.info("chat={} order={} {} sent", chatId, order.id(), what);
+        return true;
     }
 }

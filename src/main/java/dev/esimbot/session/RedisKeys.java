@@ -27,6 +27,11 @@ public final class RedisKeys {
         return prefix + ":order:" + orderId + ":receipt";
     }
 
+    /** Set once the user has been told an order ended unpaid or that its renewal stalled; 90 days like receipts. */
+    public String orderOutcome(String orderId) {
+        return prefix + ":order:" + orderId + ":outcome";
+    }
+
     /** A billing webhook event id already processed (TTL 7 days, well past billing's retry window). */
     public String webhookEvent(String eventId) {
         return prefix + ":webhook:" + eventId;
@@ -40,5 +45,15 @@ public final class RedisKeys {
     /** Hash of pending order id -> chat id, the companion of {@link #pendingOrders()}. No TTL for the same reason. */
     public String pendingOrderChats() {
         return prefix + ":orders:pending:chats";
+    }
+
+    /** Hash of pending order id -> checks so far, which spaces the next check out (backoff). No TTL, as above. */
+    public String pendingOrderChecks() {
+        return prefix + ":orders:pending:checks";
+    }
+
+    /** Hash of pending order id -> when it was first seen paid (epoch ms), to notice a stalled renewal. No TTL, as above. */
+    public String pendingOrdersPaidAt() {
+        return prefix + ":orders:pending:paid";
     }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,8 @@ class ConversationsReplayTest {
     private static final boolean WRITE = Boolean.getBoolean("conversations.write");
 
     private static final ObjectMapper BOT_API_JSON = new ObjectMapper();
+    /** The staff group the bot alerts; {@code check: staff alerts = n} counts its messages. */
+    static final long STAFF_CHAT = -100_987_654_321L;
 
     private static FakeBotApi telegram;
     private static MutableClock clock;
@@ -44,7 +47,9 @@ class ConversationsReplayTest {
     static void startBot() {
         telegram = new FakeBotApi().start();
         clock = new MutableClock(MutableClock.SCENARIO_TIME);
-        bot = RunningBot.start(RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("scenarios")), clock);
+        Map<String, Object> settings = RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("scenarios"));
+        settings.put("support.chat-id", Long.toString(STAFF_CHAT));
+        bot = RunningBot.start(settings, clock);
         sandbox = new SandboxDriver(bot.baseUrl());
     }
 

@@ -22,6 +22,11 @@ final class ScenarioReplay {
 
     private static final Pattern ORDER_ID = Pattern.compile("SBX-\\d+");
     private static final Duration ASYNC = Duration.ofSeconds(20);
+    private static final Duration CHECKOUT_TTL = Duration.ofMinutes(30); // the sandbox's, in application.yml
+    private static final Map<String, String[]> SANDBOX_FAULTS = Map.of(
+            "billing goes down", new String[] {"orders-unavailable"},
+            "billing is back", new String[0],
+            "billing will fail to renew", new String[] {"renewal-fails"});
 
     private final FakeBotApi telegram;
     private final SandboxDriver sandbox;
@@ -84,6 +89,11 @@ final class ScenarioReplay {
         } else if (action.equals("user pays") || action.equals("user declines")) {
             sandbox.checkout(chat.lastUrlButton(), action.equals("user pays") ? "paid" : "declined");
             chat.awaitMessageSince(mark, ASYNC);
+        } else if (action.equals("the checkout expires")) {
+            clock.advance(CHECKOUT_TTL.plusMinutes(1)); // reconciliation finds it due and billing says expired
+            chat.awaitMessageSince(mark, ASYNC);
+        } else if (SANDBOX_FAULTS.containsKey(action)) {
+            sandbox.faults(chat.user().id(), SANDBOX_FAULTS.get(action));
         } else {
             throw new IllegalArgumentException("unknown action: " + action);
         }
@@ -95,6 +105,9 @@ final class ScenarioReplay {
             case "orders" -> sandbox.orders(scenario.customer()).size();
             case "receipts" -> telegram.calls("sendMessage").stream()
                     .filter(c -> c.chatId() == scenario.customer() && isReceipt(c.text())).count();
+            case "staff alerts" -> telegram.calls("sendMessage").stream()
+                    .filter(c -> c.chatId() == ConversationsReplayTest.STAFF_CHAT
+                            && c.text().contains(Long.toString(scenario.customer()))).count();
             default -> throw new IllegalArgumentException("unknown check: " + action);
         };
         return "check: " + what + " = " + actual;
