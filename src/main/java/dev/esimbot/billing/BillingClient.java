@@ -3,6 +3,7 @@ package dev.esimbot.billing;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,21 @@ public class BillingClient {
         byte[] body = json.writeValueAsBytes(Map.of("customerId", customerId, "iccid", iccid, "planId", planId));
         byte[] answer = transport.send(BillingCall.keyedPost("/orders", "/orders", body, idempotencyKey));
         return read(answer, json.constructType(Order.class), "/orders");
+    }
+
+    /**
+     * Reports a payment Telegram took for the order's invoice. Keyed by the charge id, so a retry or a redelivered
+     * update reports it once.
+     */
+    public Order reportTelegramPayment(String orderId, TelegramCharge charge) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("telegramChargeId", charge.telegramChargeId());
+        body.put("providerChargeId", charge.providerChargeId());
+        body.put("amount", charge.amount());
+        String path = "/orders/" + segment(orderId) + "/telegram-payments";
+        byte[] answer = transport.send(BillingCall.keyedPost("/orders/{orderId}/telegram-payments", path,
+                json.writeValueAsBytes(body), "tgpay-" + charge.telegramChargeId()));
+        return read(answer, json.constructType(Order.class), "/orders/{orderId}/telegram-payments");
     }
 
     public Order order(String orderId) {

@@ -55,6 +55,7 @@ record CallbackData(JourneyEvent event, String argument, long version) {
             case HELP -> "h";
             case LANGUAGE -> "lg";
             case SUPPORT -> "sp";
+            case PAY_IN_TELEGRAM -> "tp";
             default -> throw new IllegalArgumentException("no button for " + event);
         };
     }

@@ -21,5 +21,7 @@ enum JourneyEvent {
     PAYMENT_SUCCEEDED,
     PAYMENT_UNSUCCESSFUL,
     /** Billing took the money but the renewal is not applied: failed, or still not done long after payment. */
-    FULFILMENT_STALLED
+    FULFILMENT_STALLED,
+    /** The user wants to pay the open order with a native Telegram invoice. */
+    PAY_IN_TELEGRAM
 }

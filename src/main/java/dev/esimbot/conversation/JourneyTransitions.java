@@ -29,6 +29,7 @@ final class JourneyTransitions {
                 .and().withExternal().source(CHOOSING_PLAN).target(CONFIRMING_ORDER).event(PLAN_CHOSEN)
                 .and().withExternal().source(CONFIRMING_ORDER).target(AWAITING_PAYMENT).event(CONFIRM)
                 .and().withExternal().source(CONFIRMING_ORDER).target(CHOOSING_PLAN).event(CHANGE_PLAN)
+                .and().withInternal().source(AWAITING_PAYMENT).event(PAY_IN_TELEGRAM)
                 .and().withExternal().source(AWAITING_PAYMENT).target(CONFIRMED).event(PAYMENT_SUCCEEDED)
                 .and().withExternal().source(AWAITING_PAYMENT).target(PAYMENT_FAILED).event(PAYMENT_UNSUCCESSFUL)
                 .and().withExternal().source(AWAITING_PAYMENT).target(RENEWAL_PENDING).event(FULFILMENT_STALLED)

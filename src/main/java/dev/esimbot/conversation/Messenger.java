@@ -11,4 +11,13 @@ public interface Messenger {
 
     /** Stops the spinner on a tapped button. */
     void answerCallback(String callbackQueryId);
+
+    /** Whether native Telegram invoices can be sent here (a payment provider token is configured). */
+    boolean invoicesEnabled();
+
+    /** Sends a Telegram invoice; returns its message id, or null when it could not be sent. */
+    Integer sendInvoice(long chatId, Invoice invoice);
+
+    /** Lets Telegram charge ({@code refusal} null) or refuses with a plain-text reason the user sees. */
+    void answerPreCheckout(String queryId, String refusal);
 }

@@ -53,6 +53,12 @@ class Payments {
         redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileFirst().toMillis(), orderId);
     }
 
+    /** Billing answered with the order outside a webhook (a Telegram payment it booked): act on it now. */
+    void booked(long chatId, Order order) {
+        track(chatId, order.id());
+        settle(order);
+    }
+
     @EventListener
     public void on(BillingEventReceived event) {
         String marker = keys.webhookEvent(event.eventId());

@@ -21,10 +21,12 @@ class Screens {
 
     private final Texts texts;
     private final Words words;
+    private final Messenger messenger;
 
-    Screens(Texts texts, Words words) {
+    Screens(Texts texts, Words words, Messenger messenger) {
         this.texts = texts;
         this.words = words;
+        this.messenger = messenger;
     }
 
     Reply render(Turn turn) {
@@ -168,7 +170,13 @@ class Screens {
     private List<List<Button>> paymentButtons(Turn turn, Keys keys) {
         Order order = turn.order(turn.context.order());
         String pay = text(turn, "btn.pay", words.money(order.amount(), turn.language()));
-        return List.of(List.of(Button.link(pay, order.checkoutUrl())), List.of(keys.button("btn.menu", OPEN_MENU)));
+        List<List<Button>> rows = new ArrayList<>();
+        rows.add(List.of(Button.link(pay, order.checkoutUrl())));
+        if (messenger.invoicesEnabled()) {
+            rows.add(List.of(keys.button("btn.pay-telegram", PAY_IN_TELEGRAM)));
+        }
+        rows.add(List.of(keys.button("btn.menu", OPEN_MENU)));
+        return rows;
     }
 
     /** The receipt of a fulfilled order, with a way to the renewed eSIM and to the menu. */

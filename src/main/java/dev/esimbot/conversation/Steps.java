@@ -16,12 +16,15 @@ class Steps {
 
     private final LinkingSteps linking;
     private final OrderSteps ordering;
+    private final InvoiceSteps invoices;
     private final Words words;
     private final ConversationProperties properties;
 
-    Steps(LinkingSteps linking, OrderSteps ordering, Words words, ConversationProperties properties) {
+    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, Words words,
+          ConversationProperties properties) {
         this.linking = linking;
         this.ordering = ordering;
+        this.invoices = invoices;
         this.words = words;
         this.properties = properties;
     }
@@ -40,6 +43,7 @@ class Steps {
             case AUTO_RENEW -> autoRenew(turn, argument);
             case PLAN_CHOSEN -> ordering.choosePlan(turn, target, argument);
             case CONFIRM, RETRY -> ordering.place(turn, target, event == JourneyEvent.RETRY);
+            case PAY_IN_TELEGRAM -> invoices.send(turn);
             default -> throw new IllegalArgumentException("no step for " + event);
         }
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Faults the sandbox can play for one customer, so tests and local mode can show how the bot copes. */
 public enum SandboxFault {
-    /** Creating an order answers 503, as a billing outage does. */
+    /** Creating or paying an order answers 503, as a billing outage does. */
     ORDERS_UNAVAILABLE,
     /** A paid order cannot be renewed: paid, then failed. */
     RENEWAL_FAILS,

@@ -3,6 +3,7 @@ package dev.esimbot.sandbox;
 import static dev.esimbot.sandbox.SandboxApi.required;
 
 import dev.esimbot.billing.ExpiringPage;
+import dev.esimbot.billing.Money;
 import dev.esimbot.billing.Order;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,6 +44,17 @@ class SandboxOrderController {
         return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.order());
     }
 
+    /** 201 when the charge pays the order, 200 when the same charge was reported before. */
+    @PostMapping("/orders/{orderId}/telegram-payments")
+    ResponseEntity<Order> telegramPayment(@PathVariable String orderId,
+            @RequestHeader("Idempotency-Key") String key, @RequestBody TelegramPayment body) {
+        required(key, "Idempotency-Key");
+        Money amount = required(body.amount(), "amount");
+        SandboxOrders.Placed placed = orders.payByTelegram(orderId, required(body.telegramChargeId(), "telegramChargeId"),
+                new Money(amount.amountMinor(), required(amount.currency(), "amount.currency")));
+        return ResponseEntity.status(placed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(placed.order());
+    }
+
     @GetMapping("/orders/{orderId}")
     Order order(@PathVariable String orderId) {
         return orders.order(orderId);
@@ -75,5 +87,8 @@ class SandboxOrderController {
     }
 
     record NewOrder(Long customerId, String iccid, String planId) {
+    }
+
+    record TelegramPayment(String telegramChargeId, String providerChargeId, Money amount) {
     }
 }

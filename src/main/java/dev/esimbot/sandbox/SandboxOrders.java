@@ -6,6 +6,7 @@ import static dev.esimbot.billing.BillingEventReceived.ORDER_FULFILLED;
 import static dev.esimbot.billing.BillingEventReceived.ORDER_PAID;
 
 import dev.esimbot.billing.Esim;
+import dev.esimbot.billing.Money;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.billing.Plan;
@@ -34,6 +35,8 @@ class SandboxOrders {
 
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Map<String, KeyedRequest> keys = new ConcurrentHashMap<>();
+    /** Telegram charge id -> order id: a charge is recorded once. */
+    private final Map<String, String> charges = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(100_000);
     private final SandboxAccounts accounts;
     private final SandboxFaults faults;
@@ -97,6 +100,37 @@ class SandboxOrders {
         if (!paid) {
             return change(order, OrderStatus.DECLINED, null, ORDER_FAILED);
         }
+        return paid(order);
+    }
+
+    /**
+     * A payment Telegram took for the order's invoice. The money is gone already, so an order that expired or was
+     * declined meanwhile is still paid by it; only an order paid by another charge refuses it (billing refunds).
+     */
+    synchronized Placed payByTelegram(String orderId, String chargeId, Money amount) {
+        Order order = current(orderId);
+        if (faults.has(order.customerId(), SandboxFault.ORDERS_UNAVAILABLE)) {
+            throw SandboxRejection.unavailable("unavailable", "billing is down (sandbox fault)");
+        }
+        String earlier = charges.get(chargeId);
+        if (earlier != null) {
+            if (!earlier.equals(orderId)) {
+                throw SandboxRejection.unprocessable("idempotency_mismatch", "this charge was reported for another order");
+            }
+            return new Placed(order, false);
+        }
+        if (!order.amount().equals(amount)) {
+            throw SandboxRejection.unprocessable("amount_mismatch", "the charge is not the order's amount");
+        }
+        if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED
+                || order.status() == OrderStatus.FAILED) {
+            throw SandboxRejection.conflict("already_paid", "the order was paid by another charge; refunding this one");
+        }
+        charges.put(chargeId, orderId);
+        return new Placed(paid(order), true);
+    }
+
+    private Order paid(Order order) {
         Order paidOrder = change(order, OrderStatus.PAID, null, ORDER_PAID);
         if (faults.has(order.customerId(), SandboxFault.RENEWAL_STALLS)) {
             return paidOrder;
@@ -121,6 +155,7 @@ class SandboxOrders {
     synchronized void forget(long customerId) {
         orders.values().removeIf(order -> order.customerId() == customerId);
         keys.values().removeIf(request -> request.customerId() == customerId);
+        charges.values().removeIf(orderId -> !orders.containsKey(orderId));
     }
 
     private Order fulfil(Order order) {

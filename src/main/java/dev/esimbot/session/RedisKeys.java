@@ -56,4 +56,12 @@ public final class RedisKeys {
     public String pendingOrdersPaidAt() {
         return prefix + ":orders:pending:paid";
     }
+
+    /**
+     * Hash of Telegram charge id -> the payment, for payments Telegram took that billing has not booked yet. No TTL:
+     * money was taken, so an entry leaves only once billing has answered for it.
+     */
+    public String unreportedTelegramPayments() {
+        return prefix + ":payments:telegram:unreported";
+    }
 }

@@ -4,6 +4,7 @@ import dev.esimbot.billing.Order;
 import dev.esimbot.conversation.Messenger;
 import dev.esimbot.conversation.RenewalStalled;
 import dev.esimbot.conversation.Reply;
+import dev.esimbot.conversation.TelegramPaymentUnmatched;
 import dev.esimbot.i18n.Texts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the staff group what people must fix by hand, such as a paid renewal billing did not apply. An alert that
+ * Tells the staff group what people must fix by hand: a paid renewal billing did not apply, a Telegram payment billing
+ * would not book. An alert that
  * cannot be posted is logged at ERROR and counted, and never fails the user's side of the story.
  */
 @Component
@@ -39,26 +41,35 @@ class StaffAlerts {
     @EventListener
     void on(RenewalStalled stalled) {
         Order order = stalled.order();
+        post(order.id(), stalled.chatId(), order.status().name(), texts.get(properties.language(),
+                "staff.renewal-stalled", order.id(), stalled.chatId(), lastDigits(order.iccid()), order.planName(),
+                order.status().name()));
+    }
+
+    @EventListener
+    void on(TelegramPaymentUnmatched unmatched) {
+        post(unmatched.orderId(), unmatched.chatId(), unmatched.billingCode(), texts.get(properties.language(),
+                "staff.payment-unmatched", unmatched.orderId(), unmatched.chatId(), unmatched.telegramChargeId(),
+                unmatched.billingCode()));
+    }
+
+    private void post(String orderId, long chatId, String reason, String text) {
         Long staffChat = properties.staffChat();
         if (staffChat == null) {
             unposted.increment();
-            log.error("order={} chat={} needs staff ({}), but SUPPORT_CHAT_ID is not set", order.id(),
-                    stalled.chatId(), order.status());
+            log.error("order={} chat={} needs staff ({}), but SUPPORT_CHAT_ID is not set", orderId, chatId, reason);
             return;
         }
-        String text = texts.get(properties.language(), "staff.renewal-stalled", order.id(), stalled.chatId(),
-                lastDigits(order.iccid()), order.planName(), order.status().name());
         try {
             if (messenger.send(staffChat, new Reply(text, List.of())) != null) {
                 posted.increment();
                 return;
             }
         } catch (RuntimeException e) {
-            log.error("order={} staff alert failed: {}", order.id(), e.toString());
+            log.error("order={} staff alert failed: {}", orderId, e.toString());
         }
         unposted.increment();
-        log.error("order={} chat={} needs staff ({}), and the staff group could not be reached", order.id(),
-                stalled.chatId(), order.status());
+        log.error("order={} chat={} needs staff ({}), and the staff group could not be reached", orderId, chatId, reason);
     }
 
     private static String lastDigits(String iccid) {

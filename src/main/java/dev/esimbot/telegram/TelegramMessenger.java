@@ -1,6 +1,7 @@
 package dev.esimbot.telegram;
 
 import dev.esimbot.conversation.Button;
+import dev.esimbot.conversation.Invoice;
 import dev.esimbot.conversation.Messenger;
 import dev.esimbot.conversation.Reply;
 import java.io.Serializable;
@@ -10,10 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerPreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.methods.invoices.SendInvoice;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.LabeledPrice;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -61,6 +65,31 @@ class TelegramMessenger implements Messenger {
         } catch (TelegramApiException e) {
             log.debug("answerCallbackQuery failed: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public boolean invoicesEnabled() {
+        return !properties.localMode() && !properties.paymentProviderToken().isEmpty();
+    }
+
+    @Override
+    public Integer sendInvoice(long chatId, Invoice invoice) {
+        if (!invoicesEnabled()) {
+            return null;
+        }
+        SendInvoice send = SendInvoice.builder().chatId(chatId).title(invoice.title())
+                .description(invoice.description()).payload(invoice.payload())
+                .providerToken(properties.paymentProviderToken()).currency(invoice.price().currency())
+                .price(new LabeledPrice(invoice.priceLabel(), Math.toIntExact(invoice.price().amountMinor()))).build();
+        Message sent = call(chatId, "sendInvoice", () -> client.execute(send));
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    @Override
+    public void answerPreCheckout(String queryId, String refusal) {
+        AnswerPreCheckoutQuery answer = AnswerPreCheckoutQuery.builder().preCheckoutQueryId(queryId)
+                .ok(refusal == null).errorMessage(refusal).build();
+        call(0, "answerPreCheckoutQuery", () -> client.execute(answer));
     }
 
     private interface Call<T> {

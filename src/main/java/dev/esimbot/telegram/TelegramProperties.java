@@ -14,6 +14,8 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param workers       chats handled in parallel from one batch of updates
  * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or cannot be reached
  * @param sendTimeout   read timeout of one outgoing call
+ * @param paymentProviderToken from BotFather's Payments page ({@code TELEGRAM_PAYMENT_PROVIDER_TOKEN}); set, users may
+ *                      also pay in Telegram with a native invoice
  */
 @ConfigurationProperties("telegram")
 public record TelegramProperties(
@@ -23,16 +25,25 @@ public record TelegramProperties(
         @DefaultValue("3") int sendAttempts,
         @DefaultValue("50") int pollTimeoutSeconds,
         @DefaultValue("10s") Duration maxRetryAfter,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("10s") Duration sendTimeout,
+        String paymentProviderToken) {
 
     private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
 
     public TelegramProperties {
         botToken = botToken == null ? "" : botToken.trim();
+        paymentProviderToken = paymentProviderToken == null ? "" : paymentProviderToken.trim();
         if (!botToken.isEmpty() && !TOKEN.matcher(botToken).matches()) {
             throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits:letters from @BotFather)");
         }
         telegramUrl(apiUrl);
+    }
+
+    /** Never prints the tokens. */
+    @Override
+    public String toString() {
+        return "TelegramProperties[apiUrl=" + apiUrl + ", localMode=" + localMode() + ", workers=" + workers
+                + ", invoices=" + !paymentProviderToken.isEmpty() + "]";
     }
 
     /** No token: the bot runs with the local chat page in place of Telegram. */

@@ -2,10 +2,12 @@ package dev.esimbot.telegram;
 
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.Conversation;
+import dev.esimbot.conversation.InvoicePayments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,20 +30,30 @@ public class UpdatePipeline implements DisposableBean {
 
     private final UpdateTranslator translator;
     private final Conversation conversation;
+    private final InvoicePayments invoices;
     private final ExecutorService workers;
 
-    UpdatePipeline(UpdateTranslator translator, Conversation conversation, TelegramProperties properties) {
+    UpdatePipeline(UpdateTranslator translator, Conversation conversation, InvoicePayments invoices,
+                   TelegramProperties properties) {
         this.translator = translator;
         this.conversation = conversation;
+        this.invoices = invoices;
         this.workers = Executors.newFixedThreadPool(properties.workers(), named("chat-worker-"));
     }
 
     public void handle(List<Update> updates) {
         Map<Long, List<ChatInput>> byChat = new LinkedHashMap<>();
+        List<Runnable> money = new ArrayList<>();
         for (Update update : updates) {
-            translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
+            Optional<Runnable> payment = payment(update);
+            if (payment.isPresent()) {
+                money.add(payment.get());
+            } else {
+                translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
+            }
         }
         List<Future<?>> running = new ArrayList<>();
+        money.forEach(work -> running.add(workers.submit(work)));
         byChat.values().forEach(inputs -> running.add(workers.submit(() -> inputs.forEach(this::handleOne))));
         for (Future<?> future : running) {
             try {
@@ -57,6 +69,20 @@ public class UpdatePipeline implements DisposableBean {
 
     public void handle(Update update) {
         handle(List.of(update));
+    }
+
+    /** Pre-checkout queries and charged invoices: they answer to their own deadlines, not to the chat's turn order. */
+    private Optional<Runnable> payment(Update update) {
+        return translator.preCheckout(update).<Runnable>map(query -> () -> guarded(update, () -> invoices.check(query)))
+                .or(() -> translator.payment(update).map(paid -> () -> guarded(update, () -> invoices.paid(paid))));
+    }
+
+    private static void guarded(Update update, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("update={} payment update failed", update.getUpdateId(), e);
+        }
     }
 
     private void handleOne(ChatInput input) {

@@ -1,6 +1,8 @@
 package dev.esimbot.telegram;
 
 import dev.esimbot.conversation.ChatInput;
+import dev.esimbot.conversation.PreCheckout;
+import dev.esimbot.conversation.TelegramPayment;
 import dev.esimbot.conversation.ChatInput.Kind;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,6 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 
 /**
  * Turns a Bot API update into what the conversation understands. Only private chats are talked to; everything else
@@ -34,6 +38,30 @@ class UpdateTranslator {
         }
         log.debug("update={} of a kind the bot does not handle; ignored", update.getUpdateId());
         return Optional.empty();
+    }
+
+    /** Telegram asks whether an invoice may be charged; only queries from users (all are) are passed on. */
+    Optional<PreCheckout> preCheckout(Update update) {
+        if (!update.hasPreCheckoutQuery()) {
+            return Optional.empty();
+        }
+        PreCheckoutQuery query = update.getPreCheckoutQuery();
+        return Optional.of(new PreCheckout(update.getUpdateId(), query.getId(), query.getFrom().getId(),
+                query.getFrom().getLanguageCode(), query.getInvoicePayload(), query.getCurrency(),
+                query.getTotalAmount()));
+    }
+
+    /** The service message Telegram sends into the private chat once it charged an invoice. */
+    Optional<TelegramPayment> payment(Update update) {
+        Message message = update.getMessage();
+        if (message == null || !message.hasSuccessfulPayment() || message.getChat() == null
+                || !"private".equals(message.getChat().getType())) {
+            return Optional.empty();
+        }
+        SuccessfulPayment paid = message.getSuccessfulPayment();
+        return Optional.of(new TelegramPayment(update.getUpdateId(), message.getChatId(), paid.getInvoicePayload(),
+                paid.getCurrency(), paid.getTotalAmount(), paid.getTelegramPaymentChargeId(),
+                paid.getProviderPaymentChargeId()));
     }
 
     private Optional<ChatInput> message(long updateId, Message message, boolean edited) {

@@ -123,7 +123,8 @@ public final class ChatDriver {
         pause(300);
     }
 
-    private void deliver(ObjectNode update) {
+    /** Delivers any update from this chat and waits until the bot has handled it (confirmed its offset). */
+    public void deliver(ObjectNode update) {
         lastUpdate = update;
         telegram.enqueue(update);
         telegram.awaitConfirmed(update.get("update_id").asLong(), HANDLED);

@@ -13,7 +13,7 @@ final class BotMethods {
 
     private static final String[] ANSWERED_WITH_TRUE = {
         "deleteWebhook", "setWebhook", "setMyCommands", "deleteMyCommands", "setMyDescription",
-        "setMyShortDescription", "setChatMenuButton", "answerCallbackQuery", "sendChatAction",
+        "setMyShortDescription", "setChatMenuButton", "answerCallbackQuery", "sendChatAction", "answerPreCheckoutQuery",
     };
 
     private final Map<String, String> canonicalNames = new HashMap<>();
@@ -28,6 +28,7 @@ final class BotMethods {
         register("getMe", call -> ApiReply.ok(TelegramJson.botForToken(call.token())));
         register("getUpdates", this::getUpdates);
         register("sendMessage", messages::sendMessage);
+        register("sendInvoice", messages::sendInvoice);
         register("editMessageText", messages::editMessageText);
         register("editMessageReplyMarkup", messages::editMessageReplyMarkup);
         register("deleteMessage", messages::deleteMessage);

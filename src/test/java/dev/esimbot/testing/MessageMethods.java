@@ -31,6 +31,33 @@ final class MessageMethods {
         }));
     }
 
+    /** Checks the fields Telegram requires of an invoice and shows it in the chat with its total. */
+    ApiReply sendInvoice(Call call) {
+        JsonNode body = call.body();
+        JsonNode prices = body.path("prices");
+        for (String field : new String[] {"title", "description", "payload", "currency"}) {
+            if (body.path(field).asText("").isEmpty()) {
+                return ApiReply.badRequest(field + " is empty");
+            }
+        }
+        if (!prices.isArray() || prices.isEmpty()) {
+            return ApiReply.badRequest("prices must be non-empty");
+        }
+        if (body.path("title").asText().length() > 32 || body.path("description").asText().length() > 255) {
+            return ApiReply.badRequest("title or description is too long");
+        }
+        long total = 0;
+        for (JsonNode price : prices) {
+            total += price.path("amount").asLong();
+        }
+        long invoiceTotal = total;
+        ObjectNode from = TelegramJson.botForToken(call.token());
+        return checkChat(call).orElseGet(() -> ApiReply.ok(chats.send(call.chatId(), from, message -> message
+                .putObject("invoice").put("title", body.path("title").asText())
+                .put("description", body.path("description").asText()).put("start_parameter", "")
+                .put("currency", body.path("currency").asText()).put("total_amount", invoiceTotal))));
+    }
+
     ApiReply editMessageText(Call call) {
         return checkText(call).orElseGet(() -> edit(call, message -> message.put("text", call.text())));
     }

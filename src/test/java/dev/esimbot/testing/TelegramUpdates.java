@@ -119,6 +119,24 @@ public final class TelegramUpdates {
         return update;
     }
 
+    /** Telegram asks the bot whether an invoice may be charged (Bot API {@code pre_checkout_query}). */
+    public static ObjectNode preCheckout(long updateId, TestUser user, String payload, String currency, long total) {
+        ObjectNode query = Json.object().put("id", String.valueOf(5_000_000_000L + updateId));
+        query.set("from", TelegramJson.user(user));
+        query.put("currency", currency).put("total_amount", total).put("invoice_payload", payload);
+        return update(updateId, "pre_checkout_query", query);
+    }
+
+    /** The service message Telegram puts in the chat after charging an invoice ({@code successful_payment}). */
+    public static ObjectNode successfulPayment(long updateId, TestUser user, String payload, String currency,
+                                               long total, String chargeId) {
+        ObjectNode message = privateMessage(updateId, user);
+        message.putObject("successful_payment").put("currency", currency).put("total_amount", total)
+                .put("invoice_payload", payload).put("telegram_payment_charge_id", chargeId)
+                .put("provider_payment_charge_id", "pi_" + chargeId);
+        return update(updateId, "message", message);
+    }
+
     public static String json(JsonNode update) {
         return update.toString();
     }
