@@ -57,6 +57,22 @@ class JourneyMachineTest {
     }
 
     @Test
+    void aPaidRenewalThatStallsCanOnlyEndInAReceiptNeverInAnotherPayment() {
+        assertThat(machine.next(AWAITING_PAYMENT, FULFILMENT_STALLED, null)).contains(RENEWAL_PENDING);
+        assertThat(machine.next(RENEWAL_PENDING, PAYMENT_SUCCEEDED, null)).contains(CONFIRMED);
+        assertThat(machine.next(RENEWAL_PENDING, RETRY, null)).isEmpty();
+        assertThat(machine.next(RENEWAL_PENDING, CONFIRM, null)).isEmpty();
+        assertThat(machine.next(RENEWAL_PENDING, PAY_IN_TELEGRAM, null)).isEmpty();
+    }
+
+    @Test
+    void payingInTelegramIsOfferedOnlyWhileTheOrderAwaitsPayment() {
+        assertThat(machine.next(AWAITING_PAYMENT, PAY_IN_TELEGRAM, null)).contains(AWAITING_PAYMENT);
+        assertThat(machine.next(CONFIRMED, PAY_IN_TELEGRAM, null)).isEmpty();
+        assertThat(machine.next(PAYMENT_FAILED, PAY_IN_TELEGRAM, null)).isEmpty();
+    }
+
+    @Test
     void pooledMachinesGiveTheSameAnswersUnderConcurrency() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> calls = new ArrayList<>();
