@@ -7,6 +7,7 @@ import dev.esimbot.support.FreePorts;
 import dev.esimbot.support.RunningBot;
 import dev.esimbot.support.SandboxDriver;
 import dev.esimbot.support.TestRedis;
+import dev.esimbot.support.Waits;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;
@@ -59,7 +60,7 @@ class RestartSafetyTest {
         bot.close();
         long sentWhileDown = sendStartWithoutWaiting(chat);
         new SandboxDriver(billing.baseUrl()).checkout(checkout, "paid");
-        pause(Duration.ofMillis(500)); // the sandbox's one delivery attempt hits the closed port
+        Waits.pause(Duration.ofMillis(500)); // the sandbox's one delivery attempt hits the closed port
         int restart = chat.mark();
         startBot(billing, "1s");
 
@@ -133,7 +134,7 @@ class RestartSafetyTest {
     private void awaitReceiptThenQuiet(ChatDriver chat) {
         telegram.awaitCall(call -> call.method().equals("sendMessage") && call.chatId() == chat.user().id()
                 && isReceipt(call), ASYNC);
-        pause(QUIET);
+        Waits.pause(QUIET);
     }
 
     private List<Call> receipts(ChatDriver chat) {
@@ -153,26 +154,11 @@ class RestartSafetyTest {
     }
 
     private void awaitHandledWebhookEvents(int count) {
-        long deadline = System.nanoTime() + ASYNC.toNanos();
-        while (handledWebhookEvents().size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the bot handled " + handledWebhookEvents().size() + " webhook events within "
-                        + ASYNC + ", expected " + count);
-            }
-            pause(Duration.ofMillis(100));
-        }
+        Waits.until(count + " handled webhook events", ASYNC, () -> handledWebhookEvents().size() >= count);
     }
 
     private <T extends AutoCloseable> T open(T resource) {
         running.push(resource);
         return resource;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

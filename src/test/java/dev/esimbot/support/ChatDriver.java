@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class ChatDriver {
 
+    /** The English labels of the Renew and Confirm buttons. */
+    public static final String RENEW = "🔄 Renew / top up";
+    public static final String CONFIRM = "✅ Confirm and pay";
     private static final Duration HANDLED = Duration.ofSeconds(20);
     private static final List<String> VISIBLE = List.of("sendMessage", "editMessageText");
 
@@ -45,16 +48,21 @@ public final class ChatDriver {
 
     /** An English-speaking user's way from /start to a checkout link: eSIM, Renew, plan, Confirm. */
     public void orderInEnglish(String esim, String plan) {
-        order(esim, "🔄 Renew / top up", plan, "✅ Confirm and pay");
+        order(esim, RENEW, plan, CONFIRM);
     }
 
     /** The same way in any language: the Renew and Confirm labels are the bot's texts in the user's language. */
     public void order(String esim, String renewLabel, String plan, String confirmLabel) {
+        toSummary(esim, renewLabel, plan);
+        tap(confirmLabel, false);
+    }
+
+    /** The way to the plan summary, whose Confirm button is left untapped: /start, eSIM, Renew, plan. */
+    public void toSummary(String esim, String renewLabel, String plan) {
         send("/start");
         tap(esim, false);
         tap(renewLabel, false);
         tap(plan, false);
-        tap(confirmLabel, false);
     }
 
     public void sticker() {
@@ -63,9 +71,14 @@ public final class ChatDriver {
 
     /** Taps the button with this label on the newest message that shows it (or the oldest, for stale taps). */
     public void tap(String label, boolean oldest) {
-        JsonNode message = messageWith(label, oldest)
-                .orElseThrow(() -> new AssertionError("no message in chat " + user.id() + " has a button [" + label + "]"));
-        deliver(TelegramUpdates.callback(telegram.nextUpdateId(), user, message, callbackData(message, label)));
+        deliver(press(label, oldest));
+    }
+
+    /** The update a tap on the newest button with this label sends, built but not delivered (to deliver elsewhere). */
+    public ObjectNode press(String label) {
+        ObjectNode update = press(label, false);
+        lastUpdate = update;
+        return update.deepCopy();
     }
 
     /** Two taps on the same button before the first is answered, as a double tap arrives. */
@@ -128,6 +141,12 @@ public final class ChatDriver {
         lastUpdate = update;
         telegram.enqueue(update);
         telegram.awaitConfirmed(update.get("update_id").asLong(), HANDLED);
+    }
+
+    private ObjectNode press(String label, boolean oldest) {
+        JsonNode message = messageWith(label, oldest)
+                .orElseThrow(() -> new AssertionError("no message in chat " + user.id() + " has a button [" + label + "]"));
+        return TelegramUpdates.callback(telegram.nextUpdateId(), user, message, callbackData(message, label));
     }
 
     private Optional<JsonNode> messageWith(String label, boolean oldest) {
