@@ -56,6 +56,7 @@ record CallbackData(JourneyEvent event, String argument, long version) {
             case LANGUAGE -> "lg";
             case SUPPORT -> "sp";
             case PAY_IN_TELEGRAM -> "tp";
+            case RATE -> "rt";
             default -> throw new IllegalArgumentException("no button for " + event);
         };
     }

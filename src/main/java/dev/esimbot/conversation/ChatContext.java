@@ -16,6 +16,7 @@ final class ChatContext {
     private static final String VERSION = "v";
     private static final String LINKING = "li";
     private static final String MASKED_EMAIL = "me";
+    private static final String TICKET = "t";
 
     private final Map<String, String> data;
 
@@ -103,6 +104,15 @@ final class ChatContext {
     void linking(String iccid, String maskedEmail) {
         put(LINKING, iccid);
         put(MASKED_EMAIL, maskedEmail);
+    }
+
+    /** The number of the user's support ticket: open while in SUPPORT_TICKET, the closed one while RATING. */
+    String ticket() {
+        return data.get(TICKET);
+    }
+
+    void ticket(String number) {
+        put(TICKET, number);
     }
 
     /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */

@@ -34,9 +34,11 @@ public class Conversation {
     private final Texts texts;
     private final Messenger messenger;
     private final BillingClient billing;
+    private final SupportDesk supportDesk;
 
     Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
-                 Messenger messenger, BillingClient billing) {
+                 Messenger messenger, BillingClient billing, SupportDesk supportDesk) {
+        this.supportDesk = supportDesk;
         this.sessions = sessions;
         this.machine = machine;
         this.steps = steps;
@@ -74,7 +76,12 @@ public class Conversation {
             context.language(Language.fromTelegram(input.languageCode()));
         }
         Turn turn = new Turn(input.chatId(), context, JourneyState.parse(session.state()), billing);
+        turn.firstName = input.firstName();
         Intent intent = Intent.of(input, context.version());
+        if (turn.startState == JourneyState.SUPPORT_TICKET && !isCancel(intent)) {
+            toStaff(input, turn.language());
+            return new Outcome<>(session.withUpdate(input.updateId()), false, null);
+        }
         Reply reply;
         boolean inPlace = false;
         try {
@@ -90,6 +97,24 @@ public class Conversation {
         deliver(input, reply, inPlace);
         Session next = session.with(turn.state.name(), context.data()).withUpdate(input.updateId());
         return new Outcome<>(next, turn.state == JourneyState.AWAITING_PAYMENT, null);
+    }
+
+    private static boolean isCancel(Intent intent) {
+        return !intent.isProblem() && intent.event() == JourneyEvent.CANCEL;
+    }
+
+    /** While a ticket is open the user talks to people: messages are copied to the ticket, never interpreted. */
+    private void toStaff(ChatInput input, Language language) {
+        String problem = null;
+        if (input.kind() == ChatInput.Kind.BUTTON || input.messageId() == null) {
+            problem = "hint.SUPPORT_TICKET";
+        } else if (!supportDesk.relay(input.chatId(), input.messageId())) {
+            log.warn("chat={} update={} message not relayed to staff", input.chatId(), input.updateId());
+            problem = "support.relay-failed";
+        }
+        if (problem != null) {
+            messenger.send(input.chatId(), new Reply(texts.get(language, problem), List.of()));
+        }
     }
 
     /** Runs the event; returns whether the answer may replace the tapped message. */

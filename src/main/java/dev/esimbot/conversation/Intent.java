@@ -4,9 +4,13 @@ import dev.esimbot.conversation.ChatInput.Kind;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What the user meant: an event with its argument, or a problem to answer with a hint. */
 record Intent(JourneyEvent event, String argument, String problem) {
+
+    private static final Pattern PERSON = Pattern.compile(
+            "人工|客服|真人|\\b(human|agent|operator|real person|talk to (a )?person|support team)\\b");
 
     private static final Map<String, JourneyEvent> COMMANDS = Map.of(
             "start", JourneyEvent.START,
@@ -21,10 +25,17 @@ record Intent(JourneyEvent event, String argument, String problem) {
     static Intent of(ChatInput input, long currentVersion) {
         return switch (input.kind()) {
             case COMMAND -> command(input.text());
-            case TEXT -> new Intent(JourneyEvent.TEXT, input.text(), null);
+            case TEXT -> asksForAPerson(input.text()) ? new Intent(JourneyEvent.SUPPORT, "", null)
+                    : new Intent(JourneyEvent.TEXT, input.text(), null);
             case BUTTON -> button(input.text(), currentVersion);
             case OTHER -> problem("hint.unsupported");
         };
+    }
+
+    /** Short free text that asks for a person, in the languages our users write: it opens a ticket. */
+    static boolean asksForAPerson(String text) {
+        String words = text.strip().toLowerCase(Locale.ROOT);
+        return words.length() <= 40 && PERSON.matcher(words).find();
     }
 
     boolean isProblem() {

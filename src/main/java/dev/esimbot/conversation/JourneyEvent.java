@@ -23,5 +23,9 @@ enum JourneyEvent {
     /** Billing took the money but the renewal is not applied: failed, or still not done long after payment. */
     FULFILMENT_STALLED,
     /** The user wants to pay the open order with a native Telegram invoice. */
-    PAY_IN_TELEGRAM
+    PAY_IN_TELEGRAM,
+    /** Staff closed the user's ticket (/close in the staff group). */
+    TICKET_CLOSED,
+    /** The user rated the closed ticket (1-5). */
+    RATE
 }

@@ -12,7 +12,11 @@ enum JourneyState {
     CONFIRMED,
     PAYMENT_FAILED,
     /** Paid, but billing has not applied the renewal (it failed, or takes too long): staff finish it, never a new payment. */
-    RENEWAL_PENDING;
+    RENEWAL_PENDING,
+    /** A ticket is open: the user's messages go to staff, the bot does not interpret them (only /cancel). */
+    SUPPORT_TICKET,
+    /** Staff closed the ticket; the user may rate it 1-5. */
+    RATING;
 
     static JourneyState parse(String stored) {
         if (stored == null) {

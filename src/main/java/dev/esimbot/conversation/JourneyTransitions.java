@@ -35,7 +35,9 @@ final class JourneyTransitions {
                 .and().withExternal().source(AWAITING_PAYMENT).target(RENEWAL_PENDING).event(FULFILMENT_STALLED)
                 .and().withExternal().source(RENEWAL_PENDING).target(CONFIRMED).event(PAYMENT_SUCCEEDED)
                 .and().withExternal().source(PAYMENT_FAILED).target(AWAITING_PAYMENT).event(RETRY)
-                .and().withExternal().source(PAYMENT_FAILED).target(CHOOSING_PLAN).event(CHANGE_PLAN);
+                .and().withExternal().source(PAYMENT_FAILED).target(CHOOSING_PLAN).event(CHANGE_PLAN)
+                .and().withExternal().source(SUPPORT_TICKET).target(RATING).event(TICKET_CLOSED)
+                .and().withExternal().source(RATING).target(MENU).event(RATE);
     }
 
     /** Commands that work from every state, and eSIM selection from every state but the linking and payment steps. */
@@ -46,8 +48,12 @@ final class JourneyTransitions {
                 .and().withExternal().source(s).target(MENU).event(OPEN_MENU)
                 .and().withInternal().source(s).event(HELP)
                 .and().withInternal().source(s).event(ORDERS)
-                .and().withInternal().source(s).event(LANGUAGE)
-                .and().withInternal().source(s).event(SUPPORT);
+                .and().withInternal().source(s).event(LANGUAGE);
+        if (s == SUPPORT_TICKET) {
+            t.withInternal().source(s).event(SUPPORT);
+        } else {
+            t.withExternal().source(s).target(SUPPORT_TICKET).event(SUPPORT);
+        }
         if (s != LINK_ICCID && s != LINK_CODE && s != AWAITING_PAYMENT) {
             t.withExternal().source(s).target(STATUS).event(SHOW_ESIM)
                     .and().withExternal().source(s).target(LINK_ICCID).event(LINK);

@@ -67,6 +67,8 @@ class Screens {
             case AWAITING_PAYMENT -> paymentText(turn);
             case CONFIRMED -> text(turn, "confirmed.body", words.label(turn.esim(turn.context.esim())));
             case PAYMENT_FAILED, RENEWAL_PENDING -> failedText(turn);
+            case SUPPORT_TICKET -> text(turn, "support.opened", escape(turn.context.ticket()));
+            case RATING -> text(turn, "support.rate", escape(turn.context.ticket()));
         };
     }
 
@@ -87,6 +89,10 @@ class Screens {
                     List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN)),
                     List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
             case RENEWAL_PENDING -> List.of(List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
+            case SUPPORT_TICKET -> List.of();
+            case RATING -> List.of(List.of(keys.button("btn.rate-1", RATE, "1"), keys.button("btn.rate-2", RATE, "2"),
+                    keys.button("btn.rate-3", RATE, "3"), keys.button("btn.rate-4", RATE, "4"),
+                    keys.button("btn.rate-5", RATE, "5")), List.of(keys.button("btn.skip", RATE, "0")));
         };
     }
 

@@ -17,16 +17,15 @@ class Steps {
     private final LinkingSteps linking;
     private final OrderSteps ordering;
     private final InvoiceSteps invoices;
+    private final SupportSteps support;
     private final Words words;
-    private final ConversationProperties properties;
 
-    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, Words words,
-          ConversationProperties properties) {
+    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, Words words) {
         this.linking = linking;
         this.ordering = ordering;
         this.invoices = invoices;
+        this.support = support;
         this.words = words;
-        this.properties = properties;
     }
 
     void run(JourneyEvent event, Turn turn, JourneyState target, String argument) {
@@ -37,7 +36,8 @@ class Steps {
             case HELP -> turn.body("help.body");
             case ORDERS -> orders(turn);
             case LANGUAGE -> turn.context.language(turn.language().other());
-            case SUPPORT -> turn.body("support.contact", Screens.escape(properties.supportContact()));
+            case SUPPORT -> support.open(turn, target);
+            case RATE -> support.rate(turn, target, argument);
             case TEXT -> linking.text(turn, target, argument);
             case SHOW_ESIM -> showEsim(turn, target, argument);
             case AUTO_RENEW -> autoRenew(turn, argument);
@@ -49,7 +49,9 @@ class Steps {
     }
 
     private void cancel(Turn turn, JourneyState target) {
-        if (turn.startState != JourneyState.MENU) {
+        if (turn.startState == JourneyState.SUPPORT_TICKET) {
+            support.closeByUser(turn);
+        } else if (turn.startState != JourneyState.MENU) {
             turn.notice(turn.startState == JourneyState.AWAITING_PAYMENT ? "cancel.payment-open" : "cancel.done");
         }
         turn.context.leaveFlow();

@@ -31,6 +31,8 @@ final class Turn {
     String failureKey = "billing.down";
     /** A hint or problem screen shows only the notices and the buttons, not the state text. */
     boolean hideBody;
+    /** The user's first name when the turn comes from the user (null for billing's events). */
+    String firstName;
     /** The step changed something in billing (an order, a link, auto-renew); a later failure must not undo or repeat it. */
     boolean committed;
 

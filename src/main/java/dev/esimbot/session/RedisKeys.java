@@ -64,4 +64,34 @@ public final class RedisKeys {
     public String unreportedTelegramPayments() {
         return prefix + ":payments:telegram:unreported";
     }
+
+    /** The chat's open support ticket number; no TTL while the ticket is open, deleted when it closes. */
+    public String chatTicket(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:ticket";
+    }
+
+    /** The ticket staff last closed for this chat, so the user's rating finds it; TTL one day. */
+    public String closedTicket(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:ticket:closed";
+    }
+
+    /** Ticket numbers: INCR, never reset, so a number is never given twice. */
+    public String ticketSequence() {
+        return prefix + ":support:tickets:seq";
+    }
+
+    /** Hash of one ticket (chat, topic, status, times); no TTL while open, 30 days once closed. */
+    public String ticket(long number) {
+        return prefix + ":support:ticket:" + number;
+    }
+
+    /** Forum topic id in the staff group -> ticket number; no TTL while open, 30 days once closed. */
+    public String topicTicket(int topicId) {
+        return prefix + ":support:topic:" + topicId;
+    }
+
+    /** Staff group message id -> ticket number (reply mode: a reply to it goes to that ticket's user); 30 days. */
+    public String staffMessageTicket(int messageId) {
+        return prefix + ":support:message:" + messageId;
+    }
 }

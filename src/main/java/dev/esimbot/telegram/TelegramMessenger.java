@@ -6,7 +6,6 @@ import dev.esimbot.conversation.Messenger;
 import dev.esimbot.conversation.Reply;
 import java.io.Serializable;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** Sends replies as Bot API calls: HTML text, inline keyboards, edits in place, callback answers. */
@@ -34,10 +32,12 @@ class TelegramMessenger implements Messenger {
 
     private final TelegramClient client;
     private final TelegramProperties properties;
+    private final BotCalls calls;
 
     TelegramMessenger(TelegramClient client, TelegramProperties properties) {
         this.client = client;
         this.properties = properties;
+        this.calls = new BotCalls(properties);
     }
 
     @Override
@@ -45,7 +45,7 @@ class TelegramMessenger implements Messenger {
         SendMessage message = SendMessage.builder().chatId(chatId).text(fit(reply.text())).parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(markup(reply.rows())).build();
-        Message sent = call(chatId, "sendMessage", () -> client.execute(message));
+        Message sent = calls.call(chatId, "sendMessage", () -> client.execute(message));
         return sent == null ? null : sent.getMessageId();
     }
 
@@ -54,7 +54,7 @@ class TelegramMessenger implements Messenger {
         EditMessageText edit = EditMessageText.builder().chatId(chatId).messageId(messageId).text(fit(reply.text()))
                 .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(markup(reply.rows())).build();
-        Serializable result = call(chatId, "editMessageText", () -> client.execute(edit));
+        Serializable result = calls.call(chatId, "editMessageText", () -> client.execute(edit));
         return result != null;
     }
 
@@ -81,7 +81,7 @@ class TelegramMessenger implements Messenger {
                 .description(invoice.description()).payload(invoice.payload())
                 .providerToken(properties.paymentProviderToken()).currency(invoice.price().currency())
                 .price(new LabeledPrice(invoice.priceLabel(), Math.toIntExact(invoice.price().amountMinor()))).build();
-        Message sent = call(chatId, "sendInvoice", () -> client.execute(send));
+        Message sent = calls.call(chatId, "sendInvoice", () -> client.execute(send));
         return sent == null ? null : sent.getMessageId();
     }
 
@@ -89,60 +89,12 @@ class TelegramMessenger implements Messenger {
     public void answerPreCheckout(String queryId, String refusal) {
         AnswerPreCheckoutQuery answer = AnswerPreCheckoutQuery.builder().preCheckoutQueryId(queryId)
                 .ok(refusal == null).errorMessage(refusal).build();
-        call(0, "answerPreCheckoutQuery", () -> client.execute(answer));
-    }
-
-    private interface Call<T> {
-        T run() throws TelegramApiException;
-    }
-
-    /** Retries 429 (waiting retry_after) and network errors; gives up on other API errors. Null when it failed. */
-    private <T> T call(long chatId, String method, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.run();
-            } catch (TelegramApiRequestException e) {
-                Integer code = e.getErrorCode();
-                if (code != null && code == 400 && String.valueOf(e.getApiResponse()).contains("message is not modified")) {
-                    return nothingChanged();
-                }
-                Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-                if (code != null && code == 429 && retryAfter != null && attempt < properties.sendAttempts()
-                        && retryAfter <= properties.maxRetryAfter().toSeconds()) {
-                    sleep(TimeUnit.SECONDS.toMillis(retryAfter));
-                    continue;
-                }
-                log.warn("chat={} {} refused: {} {}", chatId, method, code, e.getApiResponse());
-                return null;
-            } catch (TelegramApiException e) {
-                // Only a call that never reached Telegram is repeated: after a read timeout it may have been
-                // delivered, and a second copy (of a receipt, say) is worse than a logged failure.
-                if (!neverSent(e) || attempt >= properties.sendAttempts()) {
-                    log.warn("chat={} {} failed after {} attempts: {}", chatId, method, attempt, e.toString());
-                    return null;
-                }
-                sleep(200L * attempt);
-            }
-        }
-    }
-
-    private static boolean neverSent(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
-                return true;
-            }
-        }
-        return false;
+        calls.call(0, "answerPreCheckoutQuery", () -> client.execute(answer));
     }
 
     /** Telegram refuses texts over 4096 characters; a cut text is better than no answer. */
     private static String fit(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T nothingChanged() {
-        return (T) Boolean.TRUE;
     }
 
     private static InlineKeyboardMarkup markup(List<List<Button>> rows) {
@@ -156,13 +108,5 @@ class TelegramMessenger implements Messenger {
     private static InlineKeyboardButton button(Button button) {
         InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> builder = InlineKeyboardButton.builder().text(button.text());
         return button.url() != null ? builder.url(button.url()).build() : builder.callbackData(button.callbackData()).build();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

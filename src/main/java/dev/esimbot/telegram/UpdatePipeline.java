@@ -3,6 +3,8 @@ package dev.esimbot.telegram;
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.Conversation;
 import dev.esimbot.conversation.InvoicePayments;
+import dev.esimbot.support.AgentDesk;
+import dev.esimbot.support.StaffMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +33,12 @@ public class UpdatePipeline implements DisposableBean {
     private final UpdateTranslator translator;
     private final Conversation conversation;
     private final InvoicePayments invoices;
+    private final AgentDesk agents;
     private final ExecutorService workers;
 
-    UpdatePipeline(UpdateTranslator translator, Conversation conversation, InvoicePayments invoices,
+    UpdatePipeline(UpdateTranslator translator, Conversation conversation, InvoicePayments invoices, AgentDesk agents,
                    TelegramProperties properties) {
+        this.agents = agents;
         this.translator = translator;
         this.conversation = conversation;
         this.invoices = invoices;
@@ -44,16 +48,23 @@ public class UpdatePipeline implements DisposableBean {
     public void handle(List<Update> updates) {
         Map<Long, List<ChatInput>> byChat = new LinkedHashMap<>();
         List<Runnable> money = new ArrayList<>();
+        List<StaffMessage> staff = new ArrayList<>();
         for (Update update : updates) {
             Optional<Runnable> payment = payment(update);
+            Optional<StaffMessage> agent = translator.staff(update);
             if (payment.isPresent()) {
                 money.add(payment.get());
+            } else if (agent.isPresent()) {
+                staff.add(agent.get());
             } else {
                 translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
             }
         }
         List<Future<?>> running = new ArrayList<>();
         money.forEach(work -> running.add(workers.submit(work)));
+        if (!staff.isEmpty()) { // the staff group's messages in their order, like one more chat
+            running.add(workers.submit(() -> staff.forEach(message -> guarded(message.updateId(), () -> agents.handle(message)))));
+        }
         byChat.values().forEach(inputs -> running.add(workers.submit(() -> inputs.forEach(this::handleOne))));
         for (Future<?> future : running) {
             try {
@@ -73,15 +84,16 @@ public class UpdatePipeline implements DisposableBean {
 
     /** Pre-checkout queries and charged invoices: they answer to their own deadlines, not to the chat's turn order. */
     private Optional<Runnable> payment(Update update) {
-        return translator.preCheckout(update).<Runnable>map(query -> () -> guarded(update, () -> invoices.check(query)))
-                .or(() -> translator.payment(update).map(paid -> () -> guarded(update, () -> invoices.paid(paid))));
+        long id = update.getUpdateId();
+        return translator.preCheckout(update).<Runnable>map(query -> () -> guarded(id, () -> invoices.check(query)))
+                .or(() -> translator.payment(update).map(paid -> () -> guarded(id, () -> invoices.paid(paid))));
     }
 
-    private static void guarded(Update update, Runnable work) {
+    private static void guarded(long updateId, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            log.error("update={} payment update failed", update.getUpdateId(), e);
+            log.error("update={} failed", updateId, e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.esimbot.telegram;
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.PreCheckout;
 import dev.esimbot.conversation.TelegramPayment;
+import dev.esimbot.support.StaffMessage;
+import dev.esimbot.support.SupportProperties;
 import dev.esimbot.conversation.ChatInput.Kind;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,6 +27,27 @@ class UpdateTranslator {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateTranslator.class);
     private static final int MAX_TEXT = 4096;
+
+    private final SupportProperties support;
+
+    UpdateTranslator(SupportProperties support) {
+        this.support = support;
+    }
+
+    /** A message posted in the configured staff group (by a member: Telegram delivers nothing else from there). */
+    Optional<StaffMessage> staff(Update update) {
+        Message message = update.getMessage();
+        Long staffChat = support.staffChat();
+        if (message == null || staffChat == null || !staffChat.equals(message.getChatId()) || message.getFrom() == null) {
+            return Optional.empty();
+        }
+        Message replyTo = message.getReplyToMessage();
+        boolean inTopic = Boolean.TRUE.equals(message.getIsTopicMessage());
+        String text = message.hasText() ? message.getText() : message.getCaption();
+        return Optional.of(new StaffMessage(update.getUpdateId(), message.getChatId(), message.getMessageId(),
+                inTopic ? message.getMessageThreadId() : null, replyTo == null ? null : replyTo.getMessageId(),
+                message.getFrom().getId(), Boolean.TRUE.equals(message.getFrom().getIsBot()), text));
+    }
 
     Optional<ChatInput> translate(Update update) {
         if (update.hasMessage()) {
@@ -73,13 +96,16 @@ class UpdateTranslator {
         User from = message.getFrom();
         long userId = from != null ? from.getId() : chatId;
         String language = from != null ? from.getLanguageCode() : null;
+        String name = from != null ? from.getFirstName() : null;
         if (edited || !message.hasText()) {
-            return Optional.of(new ChatInput(updateId, chatId, userId, language, Kind.OTHER, null, null, null));
+            return Optional.of(new ChatInput(updateId, chatId, userId, language, Kind.OTHER, null, null,
+                    edited ? null : message.getMessageId(), name));
         }
         String text = message.getText().length() > MAX_TEXT ? message.getText().substring(0, MAX_TEXT) : message.getText();
         // Not Message.isCommand(): in TelegramBots 10.2 it is false until getEntities() has been called.
         Kind kind = text.startsWith("/") ? Kind.COMMAND : Kind.TEXT;
-        return Optional.of(new ChatInput(updateId, chatId, userId, language, kind, text, null, message.getMessageId()));
+        return Optional.of(new ChatInput(updateId, chatId, userId, language, kind, text, null, message.getMessageId(),
+                name));
     }
 
     /** A callback whose message is missing or inaccessible still works: in a private chat the chat id is from.id. */
@@ -93,6 +119,6 @@ class UpdateTranslator {
         Integer messageId = carrier instanceof Message accessible ? accessible.getMessageId() : null;
         String data = query.getData() == null ? "" : query.getData();
         return Optional.of(new ChatInput(updateId, userId, userId, query.getFrom().getLanguageCode(), Kind.BUTTON, data,
-                query.getId(), messageId));
+                query.getId(), messageId, query.getFrom().getFirstName()));
     }
 }

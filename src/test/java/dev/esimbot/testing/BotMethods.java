@@ -20,7 +20,7 @@ final class BotMethods {
     private final Map<String, Function<Call, ApiReply>> handlers = new HashMap<>();
     private final UpdateQueue updates;
 
-    BotMethods(UpdateQueue updates, MessageMethods messages) {
+    BotMethods(UpdateQueue updates, MessageMethods messages, StaffMethods staff) {
         this.updates = updates;
         for (String method : ANSWERED_WITH_TRUE) {
             register(method, call -> ApiReply.okTrue());
@@ -29,6 +29,9 @@ final class BotMethods {
         register("getUpdates", this::getUpdates);
         register("sendMessage", messages::sendMessage);
         register("sendInvoice", messages::sendInvoice);
+        register("getChat", staff::getChat);
+        register("createForumTopic", staff::createForumTopic);
+        register("copyMessage", staff::copyMessage);
         register("editMessageText", messages::editMessageText);
         register("editMessageReplyMarkup", messages::editMessageReplyMarkup);
         register("deleteMessage", messages::deleteMessage);

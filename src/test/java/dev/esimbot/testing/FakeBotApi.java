@@ -31,6 +31,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final CallLog calls = new CallLog();
     private final Faults faults = new Faults();
     private final ChatView chats;
+    private final StaffMethods staff;
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private HttpServer server;
 
@@ -41,6 +42,13 @@ public final class FakeBotApi implements AutoCloseable {
     /** {@code clock} dates the messages the bot sends; call times are always wall-clock. */
     public FakeBotApi(Clock clock) {
         this.chats = new ChatView(clock);
+        this.staff = new StaffMethods(chats);
+    }
+
+    /** Makes {@code chatId} a supergroup the bot belongs to, with topics ({@code forum}) or without. */
+    public FakeBotApi staffGroup(long chatId, boolean forum) {
+        staff.group(chatId, forum);
+        return this;
     }
 
     public synchronized FakeBotApi start() {
@@ -49,7 +57,7 @@ public final class FakeBotApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open a local port for the fake Bot API", e);
         }
-        BotMethods methods = new BotMethods(updates, new MessageMethods(chats));
+        BotMethods methods = new BotMethods(updates, new MessageMethods(chats), staff);
         server.createContext("/", new FakeBotApiHandler(methods, calls, faults));
         server.setExecutor(executor);
         server.start();

@@ -27,6 +27,9 @@ final class MessageMethods {
         ObjectNode from = TelegramJson.botForToken(call.token());
         return ApiReply.ok(chats.send(call.chatId(), from, message -> {
             message.put("text", call.text());
+            if (call.body().hasNonNull("message_thread_id")) {
+                message.put("message_thread_id", call.body().path("message_thread_id").asInt()).put("is_topic_message", true);
+            }
             setMarkup(message, call.body().get("reply_markup"));
         }));
     }

@@ -104,6 +104,24 @@ public final class TelegramUpdates {
         return update(updateId, "message", message.put("text", text));
     }
 
+    /** An agent writes in the staff supergroup: in a topic ({@code topicId}) and/or as a reply to a message. */
+    public static ObjectNode staffMessage(long updateId, TestUser agent, long staffChat, Integer topicId,
+                                          Integer replyTo, String text) {
+        ObjectNode chat = TelegramJson.groupChat(staffChat, "supergroup", "Staff").put("is_forum", topicId != null);
+        ObjectNode message = TelegramJson.message(updateId, TelegramJson.user(agent), chat, now());
+        if (topicId != null) {
+            message.put("message_thread_id", topicId).put("is_topic_message", true);
+        }
+        if (replyTo != null) {
+            ObjectNode original = TelegramJson.message(replyTo, TelegramJson.bot(), chat.deepCopy(), now());
+            if (topicId != null) {
+                original.put("message_thread_id", topicId).put("is_topic_message", true);
+            }
+            message.set("reply_to_message", original.put("text", "…"));
+        }
+        return update(updateId, "message", text == null ? message : message.put("text", text));
+    }
+
     public static ObjectNode channelPost(long updateId, long channelId, String text) {
         ObjectNode chat = TelegramJson.groupChat(channelId, "channel", "Test channel");
         ObjectNode message = TelegramJson.message(updateId, null, chat, now());

@@ -1,0 +1,98 @@
+package dev.esimbot.support;
+
+import dev.esimbot.session.RedisKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/** Tickets and their maps in Redis, so they survive a restart and every instance sees the same ones. */
+@Component
+class Tickets {
+
+    private static final long CLOSED_TTL_SECONDS = 30L * 24 * 3600;
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+    private final Clock clock;
+
+    Tickets(UnifiedJedis redis, RedisKeys keys, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    long nextNumber() {
+        return redis.incr(keys.ticketSequence());
+    }
+
+    Ticket open(long number, long chatId, Integer topicId) {
+        Instant now = clock.instant();
+        redis.hset(keys.ticket(number), Map.of("chat", Long.toString(chatId), "topic",
+                topicId == null ? "" : topicId.toString(), "status", "open", "opened", Long.toString(now.toEpochMilli())));
+        if (topicId != null) {
+            redis.set(keys.topicTicket(topicId), Long.toString(number));
+        }
+        redis.set(keys.chatTicket(chatId), Long.toString(number));
+        return new Ticket(number, chatId, topicId, true, now);
+    }
+
+    Optional<Ticket> forChat(long chatId) {
+        return number(redis.get(keys.chatTicket(chatId))).flatMap(this::get);
+    }
+
+    Optional<Ticket> forTopic(int topicId) {
+        return number(redis.get(keys.topicTicket(topicId))).flatMap(this::get);
+    }
+
+    Optional<Ticket> forStaffMessage(int messageId) {
+        return number(redis.get(keys.staffMessageTicket(messageId))).flatMap(this::get);
+    }
+
+    void mapStaffMessage(int messageId, long number) {
+        redis.set(keys.staffMessageTicket(messageId), Long.toString(number),
+                SetParams.setParams().ex(CLOSED_TTL_SECONDS));
+    }
+
+    /** Closes the chat's open ticket; the ticket and its topic stay readable for 30 days (a late rating). */
+    Optional<Ticket> close(long chatId) {
+        Optional<Ticket> ticket = forChat(chatId).filter(Ticket::open);
+        ticket.ifPresent(t -> {
+            redis.del(keys.chatTicket(chatId));
+            redis.hset(keys.ticket(t.number()), "status", "closed");
+            redis.expire(keys.ticket(t.number()), CLOSED_TTL_SECONDS);
+            if (t.topicId() != null) {
+                redis.expire(keys.topicTicket(t.topicId()), CLOSED_TTL_SECONDS);
+            }
+        });
+        return ticket;
+    }
+
+    /** The ticket staff just closed, so the user's rating can still find its topic (a day). */
+    void rememberClosed(Ticket ticket) {
+        redis.set(keys.closedTicket(ticket.chatId()), Long.toString(ticket.number()),
+                SetParams.setParams().ex(24 * 3600));
+    }
+
+    Optional<Ticket> lastClosed(long chatId) {
+        return number(redis.get(keys.closedTicket(chatId))).flatMap(this::get);
+    }
+
+    Optional<Ticket> get(long number) {
+        Map<String, String> fields = redis.hgetAll(keys.ticket(number));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        String topic = fields.getOrDefault("topic", "");
+        return Optional.of(new Ticket(number, Long.parseLong(fields.get("chat")),
+                topic.isEmpty() ? null : Integer.valueOf(topic), "open".equals(fields.get("status")),
+                Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("opened", "0")))));
+    }
+
+    private static Optional<Long> number(String stored) {
+        return stored == null ? Optional.empty() : Optional.of(Long.valueOf(stored));
+    }
+}

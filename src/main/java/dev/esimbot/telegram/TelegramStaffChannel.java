@@ -1,0 +1,72 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.support.StaffChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
+import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** The staff supergroup through the Bot API: topics, posts and anonymous copies. */
+@Component
+class TelegramStaffChannel implements StaffChannel {
+
+    /** Whether the group has topics changes rarely; asking once a few minutes saves a call per ticket. */
+    private static final Duration FORUM_CHECK = Duration.ofMinutes(5);
+
+    private final TelegramClient client;
+    private final BotCalls calls;
+    private final Clock clock;
+    private volatile Boolean forum;
+    private volatile Instant forumCheckedAt = Instant.MIN;
+
+    TelegramStaffChannel(TelegramClient client, TelegramProperties properties, Clock clock) {
+        this.client = client;
+        this.calls = new BotCalls(properties);
+        this.clock = clock;
+    }
+
+    @Override
+    public Boolean forum(long staffChat) {
+        if (forum != null && clock.instant().isBefore(forumCheckedAt.plus(FORUM_CHECK))) {
+            return forum;
+        }
+        ChatFullInfo chat = calls.call(staffChat, "getChat",
+                () -> client.execute(GetChat.builder().chatId(staffChat).build()));
+        forum = chat == null ? null : Boolean.TRUE.equals(chat.getIsForum());
+        forumCheckedAt = clock.instant();
+        return forum;
+    }
+
+    @Override
+    public Integer createTopic(long staffChat, String name) {
+        ForumTopic topic = calls.call(staffChat, "createForumTopic",
+                () -> client.execute(CreateForumTopic.builder().chatId(staffChat).name(name).build()));
+        return topic == null ? null : topic.getMessageThreadId();
+    }
+
+    @Override
+    public Integer post(long staffChat, Integer topicId, String html) {
+        SendMessage message = SendMessage.builder().chatId(staffChat).messageThreadId(topicId).text(html)
+                .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build();
+        Message sent = calls.call(staffChat, "sendMessage", () -> client.execute(message));
+        return sent == null ? null : sent.getMessageId();
+    }
+
+    @Override
+    public Integer copy(long fromChat, int messageId, long toChat, Integer topicId) {
+        CopyMessage copy = CopyMessage.builder().chatId(toChat).fromChatId(fromChat).messageId(messageId)
+                .messageThreadId(topicId).build();
+        MessageId copied = calls.call(toChat, "copyMessage", () -> client.execute(copy));
+        return copied == null ? null : Math.toIntExact(copied.getMessageId());
+    }
+}
