@@ -1,6 +1,8 @@
 package dev.esimbot.conversation;
 
 import dev.esimbot.i18n.Language;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +13,9 @@ public interface SupportDesk {
 
     /** A staff group is configured. */
     boolean available();
+
+    /** Empty while agents are working; otherwise when they start again (in the staff's time zone). */
+    Optional<ZonedDateTime> nextOpening();
 
     /** The language staff read the context card in. */
     Language staffLanguage();

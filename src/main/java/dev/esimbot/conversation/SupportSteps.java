@@ -5,6 +5,7 @@ import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.i18n.Texts;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SupportSteps {
+
+    private static final DateTimeFormatter OPENING = DateTimeFormatter.ofPattern("EEE HH:mm");
 
     private final SupportDesk desk;
     private final Texts texts;
@@ -44,6 +47,8 @@ class SupportSteps {
         turn.context.leaveFlow();
         turn.context.ticket(Long.toString(number.getAsLong()));
         turn.state = target;
+        desk.nextOpening().ifPresent(opening -> turn.body("support.opened-offline", number.getAsLong(),
+                OPENING.withLocale(turn.language().locale()).format(opening), opening.getZone().getId()));
     }
 
     /** /cancel while a ticket is open ends it for staff too. */

@@ -94,4 +94,17 @@ public final class RedisKeys {
     public String staffMessageTicket(int messageId) {
         return prefix + ":support:message:" + messageId;
     }
+
+    /**
+     * Sorted set of open ticket numbers by the time the user has been waiting since (epoch ms; +inf once an agent
+     * answered). No TTL: a work list, members leave when the ticket closes.
+     */
+    public String openTickets() {
+        return prefix + ":support:tickets:open";
+    }
+
+    /** Set while a ticket's bump is recent, so one bump per interval across instances; TTL = the bump interval. */
+    public String ticketBumped(long number) {
+        return prefix + ":support:ticket:" + number + ":bumped";
+    }
 }

@@ -55,6 +55,8 @@ public class AgentDesk {
         Integer copy = channel.copy(message.chatId(), message.messageId(), ticket.get().chatId(), null);
         if (copy == null) {
             desk.post(ticket.get(), texts.get(properties.language(), "staff.not-delivered", ticket.get().number()));
+        } else {
+            tickets.answered(ticket.get().number());
         }
         log.info("ticket {} agent message {} {}", ticket.get().number(), message.messageId(),
                 copy == null ? "not delivered" : "relayed");

@@ -3,6 +3,11 @@ package dev.esimbot.support;
 import dev.esimbot.conversation.SupportDesk;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.i18n.Texts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,17 +27,27 @@ class TicketDesk implements SupportDesk {
     private final StaffChannel channel;
     private final Tickets tickets;
     private final Texts texts;
+    private final Clock clock;
+    private final Counter unavailable;
 
-    TicketDesk(SupportProperties properties, StaffChannel channel, Tickets tickets, Texts texts) {
+    TicketDesk(SupportProperties properties, StaffChannel channel, Tickets tickets, Texts texts, Clock clock,
+               MeterRegistry meters) {
         this.properties = properties;
         this.channel = channel;
         this.tickets = tickets;
         this.texts = texts;
+        this.clock = clock;
+        this.unavailable = meters.counter("bot.support.unavailable");
     }
 
     @Override
     public boolean available() {
         return properties.staffChat() != null;
+    }
+
+    @Override
+    public Optional<ZonedDateTime> nextOpening() {
+        return properties.workingHours().nextOpening(clock.instant());
     }
 
     @Override
@@ -45,8 +60,7 @@ class TicketDesk implements SupportDesk {
         long staff = properties.staffChat();
         Boolean forum = channel.forum(staff);
         if (forum == null) {
-            log.error("chat={} ticket not opened: the staff group cannot be reached", request.chatId());
-            return OptionalLong.empty();
+            return unavailable(request, "the staff group cannot be reached");
         }
         long number = tickets.nextNumber();
         Integer topic = null;
@@ -54,19 +68,23 @@ class TicketDesk implements SupportDesk {
             String name = texts.get(staffLanguage(), "staff.topic-name", number, request.firstName() == null ? "" : request.firstName());
             topic = channel.createTopic(staff, name.length() > MAX_TOPIC_NAME ? name.substring(0, MAX_TOPIC_NAME) : name);
             if (topic == null) {
-                log.error("chat={} ticket {} not opened: no topic could be created", request.chatId(), number);
-                return OptionalLong.empty();
+                return unavailable(request, "no topic could be created");
             }
         }
         Integer card = channel.post(staff, topic, texts.get(staffLanguage(), "staff.ticket-opened", number) + "\n" + request.card());
         if (card == null) {
-            log.error("chat={} ticket {} not opened: the context card could not be posted", request.chatId(), number);
-            return OptionalLong.empty();
+            return unavailable(request, "the context card could not be posted");
         }
         tickets.open(number, request.chatId(), topic);
         tickets.mapStaffMessage(card, number);
         log.info("chat={} ticket {} opened ({})", request.chatId(), number, forum ? "topic " + topic : "reply mode");
         return OptionalLong.of(number);
+    }
+
+    private OptionalLong unavailable(TicketRequest request, String why) {
+        unavailable.increment();
+        log.error("chat={} ticket not opened: {}", request.chatId(), why);
+        return OptionalLong.empty();
     }
 
     @Override
@@ -75,6 +93,7 @@ class TicketDesk implements SupportDesk {
             Integer copy = channel.copy(chatId, messageId, properties.staffChat(), ticket.topicId());
             if (copy != null) {
                 tickets.mapStaffMessage(copy, ticket.number());
+                tickets.waiting(ticket.number());
             }
             return copy != null;
         }).orElse(false);

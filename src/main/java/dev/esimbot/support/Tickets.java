@@ -2,12 +2,15 @@ package dev.esimbot.support;
 
 import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZAddParams;
 
 /** Tickets and their maps in Redis, so they survive a restart and every instance sees the same ones. */
 @Component
@@ -37,6 +40,7 @@ class Tickets {
             redis.set(keys.topicTicket(topicId), Long.toString(number));
         }
         redis.set(keys.chatTicket(chatId), Long.toString(number));
+        redis.zadd(keys.openTickets(), now.toEpochMilli(), Long.toString(number));
         return new Ticket(number, chatId, topicId, true, now);
     }
 
@@ -62,6 +66,7 @@ class Tickets {
         Optional<Ticket> ticket = forChat(chatId).filter(Ticket::open);
         ticket.ifPresent(t -> {
             redis.del(keys.chatTicket(chatId));
+            redis.zrem(keys.openTickets(), Long.toString(t.number()));
             redis.hset(keys.ticket(t.number()), "status", "closed");
             redis.expire(keys.ticket(t.number()), CLOSED_TTL_SECONDS);
             if (t.topicId() != null) {
@@ -69,6 +74,26 @@ class Tickets {
             }
         });
         return ticket;
+    }
+
+    /** The user wrote: the ticket waits for an answer from now on, unless it was waiting already. */
+    void waiting(long number) {
+        redis.zadd(keys.openTickets(), clock.millis(), Long.toString(number), ZAddParams.zAddParams().xx().lt());
+    }
+
+    /** An agent answered: nothing to bump until the user writes again. */
+    void answered(long number) {
+        redis.zadd(keys.openTickets(), Double.POSITIVE_INFINITY, Long.toString(number), ZAddParams.zAddParams().xx());
+    }
+
+    /** Open tickets whose user has been waiting since before {@code cutoff}. */
+    List<Long> waitingSince(Instant cutoff) {
+        return redis.zrangeByScore(keys.openTickets(), 0, cutoff.toEpochMilli()).stream().map(Long::valueOf).toList();
+    }
+
+    /** True for the one instance that may bump this ticket now. */
+    boolean claimBump(long number, Duration interval) {
+        return redis.set(keys.ticketBumped(number), "1", SetParams.setParams().nx().px(interval.toMillis())) != null;
     }
 
     /** The ticket staff just closed, so the user's rating can still find its topic (a day). */

@@ -1,9 +1,6 @@
 package dev.esimbot.telegram;
 
 import dev.esimbot.support.StaffChannel;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
@@ -20,31 +17,20 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 @Component
 class TelegramStaffChannel implements StaffChannel {
 
-    /** Whether the group has topics changes rarely; asking once a few minutes saves a call per ticket. */
-    private static final Duration FORUM_CHECK = Duration.ofMinutes(5);
-
     private final TelegramClient client;
     private final BotCalls calls;
-    private final Clock clock;
-    private volatile Boolean forum;
-    private volatile Instant forumCheckedAt = Instant.MIN;
 
-    TelegramStaffChannel(TelegramClient client, TelegramProperties properties, Clock clock) {
+    TelegramStaffChannel(TelegramClient client, TelegramProperties properties) {
         this.client = client;
         this.calls = new BotCalls(properties);
-        this.clock = clock;
     }
 
+    /** Asked at every ticket: topics can be switched on or off at any time, and a ticket is rare enough. */
     @Override
     public Boolean forum(long staffChat) {
-        if (forum != null && clock.instant().isBefore(forumCheckedAt.plus(FORUM_CHECK))) {
-            return forum;
-        }
         ChatFullInfo chat = calls.call(staffChat, "getChat",
                 () -> client.execute(GetChat.builder().chatId(staffChat).build()));
-        forum = chat == null ? null : Boolean.TRUE.equals(chat.getIsForum());
-        forumCheckedAt = clock.instant();
-        return forum;
+        return chat == null ? null : Boolean.TRUE.equals(chat.getIsForum());
     }
 
     @Override
