@@ -49,6 +49,8 @@ class ConversationsReplayTest {
         clock = new MutableClock(MutableClock.SCENARIO_TIME);
         Map<String, Object> settings = RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("scenarios"));
         settings.put("support.chat-id", Long.toString(STAFF_CHAT));
+        // Agents work 09:00-21:00 UTC: open at the scenarios' 10:00, closed after "clock: +12h".
+        settings.put("support.hours", "09:00-21:00");
         bot = RunningBot.start(settings, clock);
         sandbox = new SandboxDriver(bot.baseUrl());
     }
@@ -81,6 +83,7 @@ class ConversationsReplayTest {
         Scenario scenario = Scenario.read(file);
         clock.reset(MutableClock.SCENARIO_TIME);
         sandbox.reset(scenario.customer(), scenario.profile());
+        telegram.staffGroup(STAFF_CHAT, scenario.staffTopics());
         String actual = new ScenarioReplay(telegram, sandbox, clock, ConversationsReplayTest::redeliver).play(scenario);
         String expected = Files.readString(file, StandardCharsets.UTF_8);
         if (WRITE) {

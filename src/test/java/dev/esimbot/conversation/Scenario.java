@@ -12,7 +12,7 @@ import java.util.List;
  * bot's lines are what the replay must reproduce exactly.
  */
 record Scenario(Path file, List<String> header, long customer, String firstName, String language, String profile,
-                List<String> actions) {
+                boolean staffTopics, List<String> actions) {
 
     static Scenario read(Path file) throws IOException {
         List<String> header = new ArrayList<>();
@@ -21,6 +21,7 @@ record Scenario(Path file, List<String> header, long customer, String firstName,
         String name = "Alex";
         String language = "en";
         String profile = "demo";
+        boolean topics = true;
         boolean inHeader = true;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (isAction(line)) {
@@ -37,17 +38,20 @@ record Scenario(Path file, List<String> header, long customer, String firstName,
                     language = value;
                 } else if (line.startsWith("sandbox:")) {
                     profile = value;
+                } else if (line.startsWith("staff group:")) {
+                    topics = !value.equals("replies");
                 }
             }
         }
         if (customer == 0) {
             throw new IllegalArgumentException(file + ": the header needs 'customer: <telegram user id>'");
         }
-        return new Scenario(file, header, customer, name, language, profile, actions);
+        return new Scenario(file, header, customer, name, language, profile, topics, actions);
     }
 
     static boolean isAction(String line) {
         return line.startsWith("user") || line.startsWith("check:") || line.startsWith("clock:")
-                || line.startsWith("telegram ") || line.startsWith("billing ") || line.startsWith("the checkout ");
+                || line.startsWith("telegram ") || line.startsWith("billing ") || line.startsWith("the checkout ")
+                || line.startsWith("agent ");
     }
 }

@@ -1,11 +1,13 @@
 package dev.esimbot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.esimbot.support.ChatDriver;
 import dev.esimbot.support.MutableClock;
 import dev.esimbot.support.SandboxDriver;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TelegramUpdates;
 import dev.esimbot.testing.TestUser;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
 final class ScenarioReplay {
 
     private static final Pattern ORDER_ID = Pattern.compile("SBX-\\d+");
+    private static final Pattern TICKET = Pattern.compile("#\\d+");
+    private static final long STAFF = ConversationsReplayTest.STAFF_CHAT;
+    private static final TestUser AGENT = TestUser.english(555_000_009, "Agent");
     private static final Duration ASYNC = Duration.ofSeconds(20);
     private static final Duration CHECKOUT_TTL = Duration.ofMinutes(30); // the sandbox's, in application.yml
     private static final Map<String, String[]> SANDBOX_FAULTS = Map.of(
@@ -63,14 +68,34 @@ final class ScenarioReplay {
         int mark = chat.mark();
         act(action, chat, mark);
         StringBuilder text = new StringBuilder(action);
-        for (Call call : chat.visibleSince(mark)) {
-            text.append("\n\n").append(call.method().equals("sendMessage") ? "bot:" : "bot edits:");
-            for (String line : normalise(call.text()).split("\n", -1)) {
+        List<Call> calls = telegram.calls();
+        for (Call call : calls.subList(Math.min(mark, calls.size()), calls.size())) {
+            String heading = heading(call, chat);
+            if (heading == null) {
+                continue;
+            }
+            text.append("\n\n").append(heading);
+            String body = call.method().equals("copyMessage") ? null : call.text();
+            for (String line : body == null ? new String[0] : normalise(body).split("\n", -1)) {
                 text.append('\n').append(line.isEmpty() ? "" : "  " + line);
             }
             buttons(call.body().path("reply_markup"), text);
         }
         return text.toString();
+    }
+
+    /** What the user or the staff group saw from one call, or null for calls nobody sees (answers, getChat...). */
+    private static String heading(Call call, ChatDriver chat) {
+        boolean toUser = call.chatId() == chat.user().id();
+        boolean toStaff = call.chatId() == ConversationsReplayTest.STAFF_CHAT;
+        return switch (call.method()) {
+            case "sendMessage" -> toUser ? "bot:" : toStaff ? "staff group:" : null;
+            case "editMessageText" -> toUser ? "bot edits:" : null;
+            case "copyMessage" -> toUser ? "bot: (a copy of the agent's message)"
+                    : toStaff ? "staff group: (a copy of the user's message)" : null;
+            case "createForumTopic" -> toStaff ? "staff group: new topic \"" + normaliseTickets(call.param("name")) + "\"" : null;
+            default -> null;
+        };
     }
 
     private void act(String action, ChatDriver chat, int mark) {
@@ -92,11 +117,46 @@ final class ScenarioReplay {
         } else if (action.equals("the checkout expires")) {
             clock.advance(CHECKOUT_TTL.plusMinutes(1)); // reconciliation finds it due and billing says expired
             chat.awaitMessageSince(mark, ASYNC);
+        } else if (action.equals("user sends a photo")) {
+            chat.deliver(TelegramUpdates.photo(telegram.nextUpdateId(), chat.user(), null));
+        } else if (action.startsWith("agent says: ")) {
+            agent(chat, TelegramUpdates.staffMessage(telegram.nextUpdateId(), AGENT, STAFF, topic(chat), replyTarget(chat),
+                    action.substring(12)));
+        } else if (action.equals("agent sends a photo")) {
+            agent(chat, TelegramUpdates.staffPhoto(telegram.nextUpdateId(), AGENT, STAFF, topic(chat), replyTarget(chat), null));
         } else if (SANDBOX_FAULTS.containsKey(action)) {
             sandbox.faults(chat.user().id(), SANDBOX_FAULTS.get(action));
         } else {
             throw new IllegalArgumentException("unknown action: " + action);
         }
+    }
+
+    private void agent(ChatDriver chat, ObjectNode update) {
+        telegram.enqueue(update);
+        telegram.awaitConfirmed(update.path("update_id").asLong(), ASYNC);
+    }
+
+    /** The ticket's topic: the thread of the context card that names this user. */
+    private Integer topic(ChatDriver chat) {
+        return telegram.calls("sendMessage").stream()
+                .filter(c -> c.chatId() == STAFF && c.text().contains(Long.toString(chat.user().id())))
+                .reduce((first, second) -> second)
+                .filter(c -> c.body().has("message_thread_id")).map(c -> c.body().path("message_thread_id").asInt())
+                .orElse(null);
+    }
+
+    /** In a group without topics agents reply: to the newest copy of this user's messages, else to the card. */
+    private Integer replyTarget(ChatDriver chat) {
+        List<JsonNode> staff = telegram.messagesTo(STAFF);
+        for (int i = staff.size() - 1; i >= 0; i--) {
+            JsonNode message = staff.get(i);
+            boolean copy = message.path("copy_of").path("chat_id").asLong() == chat.user().id();
+            boolean card = message.path("text").asText().contains(Long.toString(chat.user().id()));
+            if (copy || card) {
+                return message.path("message_id").asInt();
+            }
+        }
+        return null;
     }
 
     private String check(String action, ChatDriver chat, Scenario scenario) {
@@ -123,6 +183,11 @@ final class ScenarioReplay {
         return false;
     }
 
+    /** Ticket numbers come from one counter for the whole run: shown as #T, the same for every scenario. */
+    private static String normaliseTickets(String text) {
+        return TICKET.matcher(text == null ? "" : text).replaceAll("#T");
+    }
+
     private void buttons(JsonNode markup, StringBuilder text) {
         for (JsonNode row : markup.path("inline_keyboard")) {
             StringBuilder line = new StringBuilder(" ");
@@ -134,9 +199,9 @@ final class ScenarioReplay {
         }
     }
 
-    /** Order numbers depend on what ran before; name them by first appearance in this scenario instead. */
+    /** Order and ticket numbers depend on what ran before; name them by first appearance in this scenario instead. */
     private String normalise(String text) {
-        Matcher matcher = ORDER_ID.matcher(text == null ? "" : text);
+        Matcher matcher = ORDER_ID.matcher(normaliseTickets(text == null ? "" : text));
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             String name = orderNames.computeIfAbsent(matcher.group(), id -> "SBX-#" + (orderNames.size() + 1));

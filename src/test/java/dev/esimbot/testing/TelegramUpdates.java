@@ -122,6 +122,20 @@ public final class TelegramUpdates {
         return update(updateId, "message", text == null ? message : message.put("text", text));
     }
 
+    /** An agent posts a photo (with an optional caption) in the staff supergroup. */
+    public static ObjectNode staffPhoto(long updateId, TestUser agent, long staffChat, Integer topicId,
+                                        Integer replyTo, String caption) {
+        ObjectNode update = staffMessage(updateId, agent, staffChat, topicId, replyTo, null);
+        ObjectNode message = (ObjectNode) update.get("message");
+        var sizes = message.putArray("photo");
+        sizes.add(photoSize(updateId, "s", 90));
+        sizes.add(photoSize(updateId, "m", 1280));
+        if (caption != null) {
+            message.put("caption", caption);
+        }
+        return update;
+    }
+
     public static ObjectNode channelPost(long updateId, long channelId, String text) {
         ObjectNode chat = TelegramJson.groupChat(channelId, "channel", "Test channel");
         ObjectNode message = TelegramJson.message(updateId, null, chat, now());
