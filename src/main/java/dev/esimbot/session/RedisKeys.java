@@ -107,4 +107,46 @@ public final class RedisKeys {
     public String ticketBumped(long number) {
         return prefix + ":support:ticket:" + number + ":bumped";
     }
+
+    /**
+     * Whether the user blocked the bot (Telegram answered 403): notices to the chat are skipped. TTL 180 days: the
+     * mark is lifted when the user writes again; should it lapse first, one more notice meets a 403 and renews it.
+     */
+    public String blockedChat(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:blocked";
+    }
+
+    // Notices: every key shares the hash tag {notices}, so the scripts that touch the queue, a notice's state and
+    // the limiter together work on Redis Cluster too.
+
+    /**
+     * The notice send queue, a stream read by the consumer group of the senders. No TTL: it is a work queue; an entry
+     * is deleted as soon as it is acknowledged (sent, or ended for good).
+     */
+    public String noticeQueue() {
+        return prefix + ":notices:{notices}:queue";
+    }
+
+    /**
+     * One notice's state by its dedupe id: queued, then sent, blocked or failed. Makes enqueueing idempotent and keeps
+     * a taken-over entry from being sent twice. TTL chosen by whoever enqueues (past the eSIM's expiry, say).
+     */
+    public String notice(String noticeId) {
+        return prefix + ":notices:{notices}:notice:" + noticeId;
+    }
+
+    /** The global send rate limiter (GCRA: the theoretical arrival time). TTL just past that time, so it lapses when idle. */
+    public String noticeRate() {
+        return prefix + ":notices:{notices}:rate";
+    }
+
+    /** Set when Telegram answered 429: every sender waits until it lapses. TTL = Telegram's retry_after. */
+    public String noticePause() {
+        return prefix + ":notices:{notices}:pause";
+    }
+
+    /** Set for a chat when a notice to it is let through, so a chat gets at most one a second. TTL = that gap (1 s). */
+    public String noticeChatGap(long chatId) {
+        return prefix + ":notices:{notices}:chat:" + chatId;
+    }
 }

@@ -42,11 +42,16 @@ class TelegramMessenger implements Messenger {
 
     @Override
     public Integer send(long chatId, Reply reply) {
-        SendMessage message = SendMessage.builder().chatId(chatId).text(fit(reply.text())).parseMode("HTML")
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-                .replyMarkup(markup(reply.rows())).build();
+        SendMessage message = sendMessage(chatId, reply);
         Message sent = calls.call(chatId, "sendMessage", () -> client.execute(message));
         return sent == null ? null : sent.getMessageId();
+    }
+
+    /** A reply as a sendMessage call: HTML, no link previews, the inline keyboard. Notices go out the same way. */
+    static SendMessage sendMessage(long chatId, Reply reply) {
+        return SendMessage.builder().chatId(chatId).text(fit(reply.text())).parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(markup(reply.rows())).build();
     }
 
     @Override

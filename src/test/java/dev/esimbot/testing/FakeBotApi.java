@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * A local fake of the Telegram Bot API HTTP server: {@code POST /bot<token>/<method>} with real Bot API JSON, a
- * getUpdates queue with offset confirmation and long polling, a record of every call, what each chat shows, and
- * injected failures. Thread-safe. Use with try-with-resources: {@code try (var api = new FakeBotApi().start())}.
+ * getUpdates queue with offset confirmation and long polling, a record of every call, what each chat shows,
+ * injected failures, and (opt-in) Telegram's rate limits and users who blocked the bot. Thread-safe. Use with try-with-resources: {@code try (var api = new FakeBotApi().start())}.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final UpdateQueue updates = new UpdateQueue(DEFAULT_LONG_POLL_CAP);
     private final CallLog calls = new CallLog();
     private final Faults faults = new Faults();
+    private final TelegramLimits limits = new TelegramLimits();
     private final ChatView chats;
     private final StaffMethods staff;
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
@@ -58,7 +59,7 @@ public final class FakeBotApi implements AutoCloseable {
             throw new UncheckedIOException("Cannot open a local port for the fake Bot API", e);
         }
         BotMethods methods = new BotMethods(updates, new MessageMethods(chats), staff);
-        server.createContext("/", new FakeBotApiHandler(methods, calls, faults));
+        server.createContext("/", new FakeBotApiHandler(methods, calls, faults, limits));
         server.setExecutor(executor);
         server.start();
         return this;
@@ -187,6 +188,36 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next call of {@code method} is answered only after {@code delay}. */
     public void delayNext(String method, Duration delay) {
         faults.delayNext(method, delay);
+    }
+
+    // ---- Telegram's limits (opt-in) ----
+
+    /**
+     * From now on, send* calls are refused as Telegram refuses them: 429 {@code Too Many Requests: retry after N}
+     * (with {@code parameters.retry_after}) beyond 30 accepted messages in any second or a second message to one chat
+     * within a second.
+     */
+    public FakeBotApi enforceTelegramLimits() {
+        return enforceTelegramLimits(TelegramLimits.TELEGRAM_PER_SECOND);
+    }
+
+    /** As {@link #enforceTelegramLimits()} with another overall limit, for tests that scale Telegram up to run fast. */
+    public FakeBotApi enforceTelegramLimits(int messagesPerSecond) {
+        limits.enforce(messagesPerSecond);
+        return this;
+    }
+
+    /** These chats blocked the bot: every send* to them is answered 403 {@code Forbidden: bot was blocked by the user}. */
+    public FakeBotApi blockedBy(long... chatIds) {
+        for (long chatId : chatIds) {
+            limits.block(chatId);
+        }
+        return this;
+    }
+
+    /** The 429 and 403 answers given for the limits above, in order. */
+    public List<Refusal> refusals() {
+        return limits.refusals();
     }
 
     private static ThreadFactory daemonThreads() {

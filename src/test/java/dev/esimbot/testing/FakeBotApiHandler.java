@@ -19,11 +19,13 @@ final class FakeBotApiHandler implements HttpHandler {
     private final BotMethods methods;
     private final CallLog calls;
     private final Faults faults;
+    private final TelegramLimits limits;
 
-    FakeBotApiHandler(BotMethods methods, CallLog calls, Faults faults) {
+    FakeBotApiHandler(BotMethods methods, CallLog calls, Faults faults, TelegramLimits limits) {
         this.methods = methods;
         this.calls = calls;
         this.faults = faults;
+        this.limits = limits;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class FakeBotApiHandler implements HttpHandler {
         }
         calls.record(call);
         pause(faults.takeDelay(call.method()));
-        return faults.takeFailure(call.method()).orElseGet(() -> methods.handle(call));
+        return faults.takeFailure(call.method()).or(() -> limits.check(call)).orElseGet(() -> methods.handle(call));
     }
 
     private static void pause(Duration delay) throws InterruptedException {
