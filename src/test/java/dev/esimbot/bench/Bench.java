@@ -2,8 +2,8 @@ package dev.esimbot.bench;
 
 import dev.esimbot.EsimBotApplication;
 import dev.esimbot.session.RedisKeys;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.telegram.UpdatePipeline;
 import dev.esimbot.testing.FakeBotApi;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.esimbot.bench;
 
 import dev.esimbot.bench.Report.SessionBytes;
 import dev.esimbot.session.RedisKeys;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.TestRedis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.esimbot.support.MutableClock;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.SandboxDriver;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.MutableClock;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.SandboxDriver;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.telegram.UpdatePipeline;
 import dev.esimbot.testing.FakeBotApi;
 import org.telegram.telegrambots.meta.api.objects.Update;

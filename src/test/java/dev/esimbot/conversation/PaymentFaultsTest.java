@@ -1,11 +1,11 @@
 package dev.esimbot.conversation;
 
-import static dev.esimbot.support.PaymentStack.ORDERS_PATH;
+import static dev.esimbot.testkit.PaymentStack.ORDERS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.FaultyBilling;
-import dev.esimbot.support.PaymentStack;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.FaultyBilling;
+import dev.esimbot.testkit.PaymentStack;
 import dev.esimbot.testing.TestUser;
 import java.time.Duration;
 import java.util.List;

@@ -2,12 +2,12 @@ package dev.esimbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.FreePorts;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.SandboxDriver;
-import dev.esimbot.support.TestRedis;
-import dev.esimbot.support.Waits;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.FreePorts;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.SandboxDriver;
+import dev.esimbot.testkit.TestRedis;
+import dev.esimbot.testkit.Waits;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.FreePorts;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.SandboxDriver;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.FreePorts;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.SandboxDriver;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TestUser;
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package dev.esimbot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.MutableClock;
-import dev.esimbot.support.SandboxDriver;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.MutableClock;
+import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;

@@ -3,11 +3,11 @@ package dev.esimbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.esimbot.session.RedisKeys;
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.MutableClock;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.SandboxDriver;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.MutableClock;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.SandboxDriver;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TestUser;

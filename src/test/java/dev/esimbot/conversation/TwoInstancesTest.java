@@ -1,11 +1,11 @@
 package dev.esimbot.conversation;
 
-import static dev.esimbot.support.PaymentStack.ASYNC;
+import static dev.esimbot.testkit.PaymentStack.ASYNC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.PaymentStack;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.PaymentStack;
 import dev.esimbot.testing.TestUser;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

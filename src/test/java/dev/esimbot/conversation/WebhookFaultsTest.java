@@ -1,19 +1,19 @@
 package dev.esimbot.conversation;
 
-import static dev.esimbot.support.PaymentStack.ASYNC;
-import static dev.esimbot.support.PaymentStack.ORDERS_PATH;
-import static dev.esimbot.support.PaymentStack.RECEIPT_TITLE;
-import static dev.esimbot.support.PaymentStack.WEBHOOK_PATH;
+import static dev.esimbot.testkit.PaymentStack.ASYNC;
+import static dev.esimbot.testkit.PaymentStack.ORDERS_PATH;
+import static dev.esimbot.testkit.PaymentStack.RECEIPT_TITLE;
+import static dev.esimbot.testkit.PaymentStack.WEBHOOK_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.esimbot.billing.BillingProperties;
-import dev.esimbot.support.BotRedis;
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.FaultyBilling;
-import dev.esimbot.support.PaymentStack;
+import dev.esimbot.testkit.BotRedis;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.FaultyBilling;
+import dev.esimbot.testkit.PaymentStack;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.TestUser;
 import java.io.IOException;

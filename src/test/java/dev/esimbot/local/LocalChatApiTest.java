@@ -2,8 +2,8 @@ package dev.esimbot.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,9 +2,9 @@ package dev.esimbot.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.support.HeadlessChromium;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.HeadlessChromium;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.esimbot.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.FakeBotApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.esimbot.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.esimbot.support.RunningBot;
+import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.Refusal;

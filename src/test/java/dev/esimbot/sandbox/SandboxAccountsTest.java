@@ -1,6 +1,6 @@
 package dev.esimbot.sandbox;
 
-import dev.esimbot.support.MutableClock;
+import dev.esimbot.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

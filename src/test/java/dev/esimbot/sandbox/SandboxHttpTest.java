@@ -1,6 +1,6 @@
 package dev.esimbot.sandbox;
 
-import dev.esimbot.support.MutableClock;
+import dev.esimbot.testkit.MutableClock;
 import dev.esimbot.billing.BillingClient;
 import java.io.IOException;
 import java.net.URI;

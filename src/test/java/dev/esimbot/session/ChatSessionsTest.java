@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.esimbot.session.ChatSessions.Outcome;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

@@ -2,9 +2,9 @@ package dev.esimbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.support.ChatDriver;
-import dev.esimbot.support.RunningBot;
-import dev.esimbot.support.TestRedis;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;

@@ -1,4 +1,4 @@
-package dev.esimbot.support;
+package dev.esimbot.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.esimbot.support;
+package dev.esimbot.testkit;
 
 import dev.esimbot.session.EmbeddedRedis;
 import java.io.IOException;

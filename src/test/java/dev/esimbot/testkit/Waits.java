@@ -1,4 +1,4 @@
-package dev.esimbot.support;
+package dev.esimbot.testkit;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

@@ -1,4 +1,4 @@
-package dev.esimbot.support;
+package dev.esimbot.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.esimbot.support;
+package dev.esimbot.testkit;
 
 import dev.esimbot.EsimBotApplication;
 import java.time.Clock;
