@@ -3,15 +3,15 @@ package dev.esimbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.esimbot.testing.Call;
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.FreePorts;
 import dev.esimbot.testkit.PackagedApp;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
-import dev.esimbot.testing.Call;
-import dev.esimbot.testing.FakeBotApi;
-import dev.esimbot.testing.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

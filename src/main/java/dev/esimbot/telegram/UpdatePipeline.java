@@ -3,6 +3,7 @@ package dev.esimbot.telegram;
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.Conversation;
 import dev.esimbot.conversation.InvoicePayments;
+import dev.esimbot.notices.BlockedUsers;
 import dev.esimbot.support.AgentDesk;
 import dev.esimbot.support.StaffMessage;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 
 /**
  * Hands a batch of updates to the conversation: the updates of one chat in order, different chats in parallel on a
@@ -34,11 +36,13 @@ public class UpdatePipeline implements DisposableBean {
     private final Conversation conversation;
     private final InvoicePayments invoices;
     private final AgentDesk agents;
+    private final BlockedUsers blocked;
     private final ExecutorService workers;
 
     UpdatePipeline(UpdateTranslator translator, Conversation conversation, InvoicePayments invoices, AgentDesk agents,
-                   TelegramProperties properties) {
+                   BlockedUsers blocked, TelegramProperties properties) {
         this.agents = agents;
+        this.blocked = blocked;
         this.translator = translator;
         this.conversation = conversation;
         this.invoices = invoices;
@@ -46,26 +50,9 @@ public class UpdatePipeline implements DisposableBean {
     }
 
     public void handle(List<Update> updates) {
-        Map<Long, List<ChatInput>> byChat = new LinkedHashMap<>();
-        List<Runnable> money = new ArrayList<>();
-        List<StaffMessage> staff = new ArrayList<>();
-        for (Update update : updates) {
-            Optional<Runnable> payment = payment(update);
-            Optional<StaffMessage> agent = translator.staff(update);
-            if (payment.isPresent()) {
-                money.add(payment.get());
-            } else if (agent.isPresent()) {
-                staff.add(agent.get());
-            } else {
-                translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
-            }
-        }
+        List<Runnable> lanes = lanes(updates);
         List<Future<?>> running = new ArrayList<>();
-        money.forEach(work -> running.add(workers.submit(work)));
-        if (!staff.isEmpty()) { // the staff group's messages in their order, like one more chat
-            running.add(workers.submit(() -> staff.forEach(message -> guarded(message.updateId(), () -> agents.handle(message)))));
-        }
-        byChat.values().forEach(inputs -> running.add(workers.submit(() -> inputs.forEach(this::handleOne))));
+        lanes.forEach(lane -> running.add(workers.submit(lane)));
         for (Future<?> future : running) {
             try {
                 future.get();
@@ -78,8 +65,55 @@ public class UpdatePipeline implements DisposableBean {
         }
     }
 
+    /**
+     * The batch split into work that may run in parallel: each payment update on its own, the staff group's messages
+     * in their order (like one more chat), and each user chat's updates in their order.
+     */
+    private List<Runnable> lanes(List<Update> updates) {
+        Map<Long, List<ChatInput>> byChat = new LinkedHashMap<>();
+        List<Runnable> lanes = new ArrayList<>();
+        List<StaffMessage> staff = new ArrayList<>();
+        for (Update update : updates) {
+            if (membership(update)) {
+                continue;
+            }
+            Optional<Runnable> payment = payment(update);
+            Optional<StaffMessage> agent = translator.staff(update);
+            if (payment.isPresent()) {
+                lanes.add(payment.get());
+            } else if (agent.isPresent()) {
+                staff.add(agent.get());
+            } else {
+                translator.translate(update).ifPresent(input -> byChat.computeIfAbsent(input.chatId(), c -> new ArrayList<>()).add(input));
+            }
+        }
+        if (!staff.isEmpty()) {
+            lanes.add(() -> staff.forEach(message -> guarded(message.updateId(), () -> agents.handle(message))));
+        }
+        byChat.values().forEach(inputs -> lanes.add(() -> inputs.forEach(this::handleOne)));
+        return lanes;
+    }
+
     public void handle(Update update) {
         handle(List.of(update));
+    }
+
+    /**
+     * The user blocked the bot (kicked) or started it again (member): notices skip blocked chats. Returns whether the
+     * update was such a change, which needs no answer.
+     */
+    private boolean membership(Update update) {
+        ChatMemberUpdated change = update.getMyChatMember();
+        if (change == null || change.getChat() == null || !"private".equals(change.getChat().getType())) {
+            return false;
+        }
+        String status = change.getNewChatMember() == null ? "" : change.getNewChatMember().getStatus();
+        if ("kicked".equals(status)) {
+            blocked.markBlocked(change.getChat().getId());
+        } else if ("member".equals(status)) {
+            blocked.unblock(change.getChat().getId());
+        }
+        return true;
     }
 
     /** Pre-checkout queries and charged invoices: they answer to their own deadlines, not to the chat's turn order. */

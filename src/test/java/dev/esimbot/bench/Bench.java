@@ -2,10 +2,10 @@ package dev.esimbot.bench;
 
 import dev.esimbot.EsimBotApplication;
 import dev.esimbot.session.RedisKeys;
-import dev.esimbot.testkit.RunningBot;
-import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.telegram.UpdatePipeline;
 import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

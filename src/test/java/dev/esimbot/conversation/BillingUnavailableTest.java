@@ -2,12 +2,12 @@ package dev.esimbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.testkit.ChatDriver;
-import dev.esimbot.testkit.RunningBot;
-import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TestUser;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.esimbot.telegram.UpdatePipeline;
+import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testkit.MutableClock;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
-import dev.esimbot.telegram.UpdatePipeline;
-import dev.esimbot.testing.FakeBotApi;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Replays every file in {@code conversations/} through the real pipeline: Bot API JSON over HTTP from a fake Telegram,

@@ -3,10 +3,10 @@ package dev.esimbot.conversation;
 import static dev.esimbot.testkit.PaymentStack.ORDERS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.FaultyBilling;
 import dev.esimbot.testkit.PaymentStack;
-import dev.esimbot.testing.TestUser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package dev.esimbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
-import dev.esimbot.testing.FakeBotApi;
-import dev.esimbot.testing.TestUser;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

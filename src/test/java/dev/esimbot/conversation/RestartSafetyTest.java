@@ -2,16 +2,16 @@ package dev.esimbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.esimbot.testing.Call;
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TelegramUpdates;
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.FreePorts;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testkit.Waits;
-import dev.esimbot.testing.Call;
-import dev.esimbot.testing.FakeBotApi;
-import dev.esimbot.testing.TelegramUpdates;
-import dev.esimbot.testing.TestUser;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

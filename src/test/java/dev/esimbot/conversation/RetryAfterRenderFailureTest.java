@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.esimbot.testing.FakeBotApi;
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.FreePorts;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
-import dev.esimbot.testing.FakeBotApi;
-import dev.esimbot.testing.TestUser;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;

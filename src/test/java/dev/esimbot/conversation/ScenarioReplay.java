@@ -2,13 +2,13 @@ package dev.esimbot.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.esimbot.testkit.ChatDriver;
-import dev.esimbot.testkit.MutableClock;
-import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;
 import dev.esimbot.testing.TestUser;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.MutableClock;
+import dev.esimbot.testkit.SandboxDriver;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

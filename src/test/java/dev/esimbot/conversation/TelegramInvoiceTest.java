@@ -3,14 +3,14 @@ package dev.esimbot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.esimbot.testkit.ChatDriver;
-import dev.esimbot.testkit.RunningBot;
-import dev.esimbot.testkit.SandboxDriver;
-import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;
 import dev.esimbot.testing.TestUser;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.SandboxDriver;
+import dev.esimbot.testkit.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

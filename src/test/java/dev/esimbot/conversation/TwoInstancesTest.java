@@ -4,9 +4,9 @@ import static dev.esimbot.testkit.PaymentStack.ASYNC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.esimbot.testing.TestUser;
 import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.PaymentStack;
-import dev.esimbot.testing.TestUser;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

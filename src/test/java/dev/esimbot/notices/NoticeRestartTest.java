@@ -3,9 +3,9 @@ package dev.esimbot.notices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.TestRedis;
-import dev.esimbot.testing.FakeBotApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;

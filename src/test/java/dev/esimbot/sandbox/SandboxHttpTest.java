@@ -1,12 +1,12 @@
 package dev.esimbot.sandbox;
 
-import dev.esimbot.testkit.MutableClock;
 import dev.esimbot.billing.BillingClient;
+import dev.esimbot.testkit.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;

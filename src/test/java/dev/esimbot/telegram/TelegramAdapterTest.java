@@ -2,13 +2,14 @@ package dev.esimbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.esimbot.testkit.ChatDriver;
-import dev.esimbot.testkit.RunningBot;
-import dev.esimbot.testkit.TestRedis;
+import dev.esimbot.notices.BlockedUsers;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testing.TelegramUpdates;
 import dev.esimbot.testing.TestUser;
+import dev.esimbot.testkit.ChatDriver;
+import dev.esimbot.testkit.RunningBot;
+import dev.esimbot.testkit.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +108,18 @@ class TelegramAdapterTest {
         List<Call> answers = telegram.calls().subList(mark, telegram.calls().size()).stream()
                 .filter(c -> c.method().equals("sendMessage")).toList();
         assertThat(answers).extracting(Call::chatId).containsExactly(user.id());
+    }
+
+    @Test
+    void aUserWhoBlocksTheBotIsMarkedAndUnmarkedWhenTheyStartItAgain() {
+        TestUser user = TestUser.english(810006, "Flo");
+        BlockedUsers blocked = bot.bean(BlockedUsers.class);
+
+        deliver(TelegramUpdates.myChatMember(telegram.nextUpdateId(), user, "kicked"));
+        assertThat(blocked.isBlocked(user.id())).isTrue();
+
+        deliver(TelegramUpdates.myChatMember(telegram.nextUpdateId(), user, "member"));
+        assertThat(blocked.isBlocked(user.id())).isFalse();
     }
 
     private static void deliver(com.fasterxml.jackson.databind.node.ObjectNode update) {
