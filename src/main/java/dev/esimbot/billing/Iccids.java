@@ -12,4 +12,9 @@ public final class Iccids {
         }
         return iccid.substring(0, 4) + "********" + iccid.substring(iccid.length() - 4);
     }
+
+    /** The short form users and staff see next to a plan name, e.g. {@code …1234}. */
+    public static String lastDigits(String iccid) {
+        return iccid == null || iccid.length() < 4 ? "…" : "…" + iccid.substring(iccid.length() - 4);
+    }
 }

@@ -139,9 +139,10 @@ class Payments {
     /** Fulfilment normally follows payment within seconds; an order paid long ago and still not renewed needs people. */
     private void stalledIfPaidTooLong(long chatId, Order order) {
         long now = clock.millis();
-        redis.hsetnx(keys.pendingOrdersPaidAt(), order.id(), Long.toString(now));
-        String paidAt = redis.hget(keys.pendingOrdersPaidAt(), order.id());
-        if (paidAt != null && now - Long.parseLong(paidAt) >= properties.fulfilmentGrace().toMillis()) {
+        boolean firstSeen = redis.hsetnx(keys.pendingOrdersPaidAt(), order.id(), Long.toString(now)) == 1;
+        String stored = firstSeen ? null : redis.hget(keys.pendingOrdersPaidAt(), order.id());
+        long paidAt = stored == null ? now : Long.parseLong(stored);
+        if (now - paidAt >= properties.fulfilmentGrace().toMillis()) {
             settlement.stalled(chatId, order);
         }
     }

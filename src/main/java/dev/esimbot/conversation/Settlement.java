@@ -95,44 +95,43 @@ class Settlement {
         if (!told.claim()) {
             return new Outcome<>(null, false, told.sent());
         }
-        JourneyState state = JourneyState.parse(session.state());
-        Turn turn = new Turn(chatId, context, state, billing);
-        turn.remember(order);
-        Reply reply;
-        if (state == JourneyState.AWAITING_PAYMENT) {
-            machine.next(state, JourneyEvent.PAYMENT_UNSUCCESSFUL, null).ifPresent(s -> turn.state = s);
-            reply = screens.render(turn);
-        } else {
-            reply = screens.orderEnded(turn, order); // the user left the payment screen but still owns this order
-        }
-        if (!deliver(chatId, order, reply, told, "end " + order.status())) {
-            return new Outcome<>(null, false, false);
-        }
-        return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+        return tell(chatId, session, order, JourneyEvent.PAYMENT_UNSUCCESSFUL, told, "end " + order.status());
     }
 
     /** Money was taken: the user must never be offered to pay again, and must never be left in silence. */
     private Outcome<Boolean> stalled(long chatId, Session session, Order order) {
-        OnceMark told = new OnceMark(redis, keys.orderOutcome(order.id()));
-        if (redis.exists(keys.receipt(order.id())) || !told.claim()) {
-            return new Outcome<>(null, false, told.sent());
+        OnceMark mark = new OnceMark(redis, keys.orderOutcome(order.id()));
+        if (redis.exists(keys.receipt(order.id())) || !mark.claim()) {
+            return new Outcome<>(null, false, mark.sent());
         }
+        Outcome<Boolean> told = tell(chatId, session, order, JourneyEvent.FULFILMENT_STALLED, mark, "stalled " + order.status());
+        if (told.value()) {
+            log.error("chat={} order={} paid but renewal not applied ({}); staff alerted", chatId, order.id(), order.status());
+            events.publishEvent(new RenewalStalled(chatId, order));
+        }
+        return told;
+    }
+
+    /**
+     * Tells the chat, under the claimed mark, how its order ended: on the order's payment screen through the journey
+     * event, anywhere else as a message of its own that leaves the step as it is.
+     */
+    private Outcome<Boolean> tell(long chatId, Session session, Order order, JourneyEvent event, OnceMark mark,
+                                  String what) {
         ChatContext context = new ChatContext(session.data());
         JourneyState state = JourneyState.parse(session.state());
         Turn turn = new Turn(chatId, context, state, billing);
         turn.remember(order);
         Reply reply;
         if (order.id().equals(context.order()) && state == JourneyState.AWAITING_PAYMENT) {
-            machine.next(state, JourneyEvent.FULFILMENT_STALLED, null).ifPresent(s -> turn.state = s);
+            machine.next(state, event, null).ifPresent(s -> turn.state = s);
             reply = screens.render(turn);
         } else {
-            reply = screens.orderEnded(turn, order);
+            reply = screens.orderEnded(turn, order); // the user left the payment screen but still owns this order
         }
-        if (!deliver(chatId, order, reply, told, "stalled " + order.status())) {
+        if (!deliver(chatId, order, reply, mark, what)) {
             return new Outcome<>(null, false, false);
         }
-        log.error("chat={} order={} paid but renewal not applied ({}); staff alerted", chatId, order.id(), order.status());
-        events.publishEvent(new RenewalStalled(chatId, order));
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }
 

@@ -2,6 +2,7 @@ package dev.esimbot.conversation;
 
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.EsimStatus;
+import dev.esimbot.billing.Iccids;
 import dev.esimbot.billing.Money;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.Plan;
@@ -29,7 +30,7 @@ class Words {
 
     /** "…4826": enough for the owner to tell eSIMs apart, never the whole ICCID. */
     String maskedIccid(String iccid) {
-        return iccid == null || iccid.length() < 4 ? "…" : "…" + iccid.substring(iccid.length() - 4);
+        return Iccids.lastDigits(iccid);
     }
 
     String label(Esim esim) {

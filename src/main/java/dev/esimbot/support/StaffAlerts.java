@@ -1,5 +1,6 @@
 package dev.esimbot.support;
 
+import dev.esimbot.billing.Iccids;
 import dev.esimbot.billing.Order;
 import dev.esimbot.conversation.Messenger;
 import dev.esimbot.conversation.RenewalStalled;
@@ -42,7 +43,7 @@ class StaffAlerts {
     void on(RenewalStalled stalled) {
         Order order = stalled.order();
         post(order.id(), stalled.chatId(), order.status().name(), texts.get(properties.language(),
-                "staff.renewal-stalled", order.id(), stalled.chatId(), lastDigits(order.iccid()), order.planName(),
+                "staff.renewal-stalled", order.id(), stalled.chatId(), Iccids.lastDigits(order.iccid()), order.planName(),
                 order.status().name()));
     }
 
@@ -70,9 +71,5 @@ class StaffAlerts {
         }
         unposted.increment();
         log.error("order={} chat={} needs staff ({}), and the staff group could not be reached", orderId, chatId, reason);
-    }
-
-    private static String lastDigits(String iccid) {
-        return iccid == null || iccid.length() < 4 ? "…" : "…" + iccid.substring(iccid.length() - 4);
     }
 }

@@ -1,12 +1,13 @@
 package dev.esimbot.telegram;
 
+import dev.esimbot.conversation.Reply;
 import dev.esimbot.support.StaffChannel;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
 import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
@@ -42,8 +43,8 @@ class TelegramStaffChannel implements StaffChannel {
 
     @Override
     public Integer post(long staffChat, Integer topicId, String html) {
-        SendMessage message = SendMessage.builder().chatId(staffChat).messageThreadId(topicId).text(html)
-                .parseMode("HTML").linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build();
+        SendMessage message = TelegramMessenger.sendMessage(staffChat, new Reply(html, List.of()));
+        message.setMessageThreadId(topicId);
         Message sent = calls.call(staffChat, "sendMessage", () -> client.execute(message));
         return sent == null ? null : sent.getMessageId();
     }
