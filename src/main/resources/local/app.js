@@ -25,6 +25,15 @@
             notSent: 'Not sent (HTTP {0})',
             offline: 'The app is not reachable',
             staffTitle: 'Staff group',
+            staffAs: 'you are the agent {0}',
+            staffHint: 'Write in a ticket\'s topic to answer the user · #note stays internal · /close ends the ticket',
+            staffInputLabel: 'Message as the agent',
+            staffPlaceholder: 'Answer as the agent, #note, or /close',
+            general: 'General',
+            topicCreated: 'Topic created',
+            copyOf: 'copy of {0}\'s message',
+            note: 'internal note',
+            photo: 'Photo',
             profile: { DEMO: 'demo eSIMs', FRESH: 'no eSIM yet' },
         },
         zh: {
@@ -46,6 +55,15 @@
             notSent: '未发送（HTTP {0}）',
             offline: '无法连接到应用',
             staffTitle: '客服群',
+            staffAs: '您是客服 {0}',
+            staffHint: '在工单话题里回复用户 · # 开头为内部备注 · /close 结束工单',
+            staffInputLabel: '以客服身份发送',
+            staffPlaceholder: '以客服身份回复、#备注 或 /close',
+            general: '综合',
+            topicCreated: '话题已创建',
+            copyOf: '{0} 的消息副本',
+            note: '内部备注',
+            photo: '图片',
             profile: { DEMO: '演示 eSIM', FRESH: '尚无 eSIM' },
         },
     };
@@ -84,7 +102,7 @@
         const element = document.createElement('div');
         element.className = `msg ${from}`;
         element.dataset.id = message.message_id;
-        element.appendChild(bubble(from, message));
+        element.appendChild(bubble(from, message, type === 'user' || type === 'copy'));
         const keyboard = message.reply_markup?.inline_keyboard;
         if (from === 'bot' && keyboard?.length) {
             element.appendChild(inlineKeyboard(keyboard, message.message_id));
@@ -92,19 +110,25 @@
         placeMessage(element, type === 'edit');
     }
 
-    function bubble(from, message) {
+    /**
+     * What a person typed, and a copy of it (copyMessage keeps the text and its entities), is plain text; what the
+     * bot sends itself is Telegram HTML (parse_mode HTML).
+     */
+    function bubble(from, message, plain) {
         const element = document.createElement('div');
         element.className = `bubble ${from}`;
         const text = document.createElement('span');
         text.className = 'text';
-        text.appendChild(content(from, message.text ?? ''));
+        if (message.photo) {
+            const photo = document.createElement('span');
+            photo.className = 'media';
+            photo.textContent = `🖼 ${label('photo')}`;
+            element.appendChild(photo);
+        }
+        const body = message.text ?? message.caption ?? '';
+        text.appendChild(plain ? document.createTextNode(body) : TelegramHtml.render(body));
         element.append(text, meta(message));
         return element;
-    }
-
-    /** The user's text is plain text; the bot's is Telegram HTML (parse_mode HTML). */
-    function content(from, text) {
-        return from === 'user' ? document.createTextNode(text) : TelegramHtml.render(text);
     }
 
     function meta(message) {
@@ -352,6 +376,9 @@
     function kebab(name) {
         return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     }
+
+    // What the staff pane (staff-pane.js) shares with the user's chat.
+    window.LocalChat = { label, format, bubble, toast };
 
     function init() {
         $('#composer').addEventListener('submit', sendText);

@@ -1,5 +1,6 @@
 package dev.esimbot.billing;
 
+import dev.esimbot.ops.LastContact;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,10 +30,17 @@ public class BillingClient {
 
     private final BillingTransport transport;
     private final JsonMapper json;
+    /** Its times are only shown in the health details, so the system clock is fine here. */
+    private final LastContact contact = new LastContact(java.time.Clock.systemUTC());
 
     BillingClient(BillingProperties properties, Environment environment, JsonMapper jsonMapper) {
         this.json = BillingJson.tolerant(jsonMapper);
-        this.transport = new BillingTransport(properties, new BillingBaseUrl(properties, environment), json);
+        this.transport = new BillingTransport(properties, new BillingBaseUrl(properties, environment), json, contact);
+    }
+
+    /** The last contact with billing, for the health endpoint. */
+    public LastContact contact() {
+        return contact;
     }
 
     public List<Esim> esims(long customerId) {

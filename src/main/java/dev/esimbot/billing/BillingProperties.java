@@ -3,6 +3,8 @@ package dev.esimbot.billing;
 import dev.esimbot.config.InvalidSettingException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,8 +35,10 @@ public record BillingProperties(
             webhookSecret = isBlank(webhookSecret) ? SANDBOX_WEBHOOK_SECRET : webhookSecret;
         } else {
             requireHttpUrl(apiUrl);
-            require("BILLING_API_KEY", apiKey);
-            require("BILLING_WEBHOOK_SECRET", webhookSecret);
+            List<InvalidSettingException> missing = new ArrayList<>();
+            require("BILLING_API_KEY", apiKey, missing);
+            require("BILLING_WEBHOOK_SECRET", webhookSecret, missing);
+            InvalidSettingException.throwAll(missing); // both named at once when both are missing
         }
         requirePositive("BILLING_CONNECT_TIMEOUT", connectTimeout);
         requirePositive("BILLING_READ_TIMEOUT", readTimeout);
@@ -71,9 +75,9 @@ public record BillingProperties(
         }
     }
 
-    private static void require(String setting, String value) {
+    private static void require(String setting, String value, List<InvalidSettingException> missing) {
         if (isBlank(value)) {
-            throw new InvalidSettingException(setting, "is required when BILLING_API_URL is set");
+            missing.add(new InvalidSettingException(setting, "is required when BILLING_API_URL is set"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.esimbot.billing;
 
 import dev.esimbot.billing.BillingCall.Replay;
+import dev.esimbot.ops.LastContact;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -27,8 +28,10 @@ final class BillingTransport {
     private final BillingProperties properties;
     private final RetryPolicy retry;
     private final JsonMapper json;
+    private final LastContact contact;
 
-    BillingTransport(BillingProperties properties, BillingBaseUrl baseUrl, JsonMapper json) {
+    BillingTransport(BillingProperties properties, BillingBaseUrl baseUrl, JsonMapper json, LastContact contact) {
+        this.contact = contact;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
         this.baseUrl = baseUrl;
@@ -58,6 +61,11 @@ final class BillingTransport {
         long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
+            if (response.statusCode() < 500) {
+                contact.reached();
+            } else {
+                contact.failed("http_" + response.statusCode());
+            }
             log.debug("billing {} {} -> {} in {} ms (attempt {})", call.method(), call.template(),
                     response.statusCode(), (System.nanoTime() - started) / 1_000_000, attempt);
             return answered(call, response, attempt);
@@ -86,6 +94,7 @@ final class BillingTransport {
     /** A connection never established means billing processed nothing, so even a plain write may go again. */
     private Outcome unreachable(BillingCall call, IOException ex, int attempt) {
         String reason = ex.getClass().getSimpleName();
+        contact.failed(reason);
         log.warn("billing {} {} failed: {} (attempt {})", call.method(), call.template(), reason, attempt);
         boolean notSent = ex instanceof ConnectException || ex instanceof HttpConnectTimeoutException;
         boolean retryable = notSent || call.replay() == Replay.ANY_TRANSIENT_FAILURE;

@@ -15,4 +15,14 @@ public class InvalidSettingException extends RuntimeException {
     public String setting() {
         return setting;
     }
+
+    /** Throws the first problem with the others attached (suppressed), so a start-up check can list them all. */
+    public static void throwAll(java.util.List<InvalidSettingException> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        InvalidSettingException first = problems.get(0);
+        problems.subList(1, problems.size()).forEach(first::addSuppressed);
+        throw first;
+    }
 }

@@ -17,6 +17,9 @@ final class ChatContext {
     private static final String LINKING = "li";
     private static final String MASKED_EMAIL = "me";
     private static final String TICKET = "t";
+    private static final String FAILED_PAYMENTS = "fp";
+    /** The language the chat was last recorded in for announcements (see {@link ChatSeen}). */
+    private static final String AUDIENCE = "au";
 
     private final Map<String, String> data;
 
@@ -113,6 +116,31 @@ final class ChatContext {
 
     void ticket(String number) {
         put(TICKET, number);
+    }
+
+    /**
+     * Payments of this chat that failed in a row (declined, or cancelled by billing); an expired checkout neither
+     * counts nor resets, and a paid order resets. From the second one on, the failure screen suggests a person.
+     */
+    int failedPayments() {
+        return Integer.parseInt(data.getOrDefault(FAILED_PAYMENTS, "0"));
+    }
+
+    void paymentFailed() {
+        data.put(FAILED_PAYMENTS, Integer.toString(failedPayments() + 1));
+    }
+
+    void paymentSucceeded() {
+        put(FAILED_PAYMENTS, null);
+    }
+
+    /** Whether announcements know the chat in its current language (see {@link ChatSeen}). */
+    boolean inAudience() {
+        return language().name().equals(data.get(AUDIENCE));
+    }
+
+    void joinedAudience() {
+        data.put(AUDIENCE, language().name());
     }
 
     /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */

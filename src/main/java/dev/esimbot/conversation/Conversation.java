@@ -35,10 +35,19 @@ public class Conversation {
     private final Messenger messenger;
     private final BillingClient billing;
     private final SupportDesk supportDesk;
+    private final JourneyMetrics metrics;
+    private final FloodControl flood;
+    private final LimitsProperties limits;
+    private final ChatSeen audience;
 
     Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
-                 Messenger messenger, BillingClient billing, SupportDesk supportDesk) {
+                 Messenger messenger, BillingClient billing, SupportDesk supportDesk, JourneyMetrics metrics,
+                 FloodControl flood, LimitsProperties limits, ChatSeen audience) {
+        this.metrics = metrics;
+        this.flood = flood;
+        this.limits = limits;
         this.supportDesk = supportDesk;
+        this.audience = audience;
         this.sessions = sessions;
         this.machine = machine;
         this.steps = steps;
@@ -53,7 +62,9 @@ public class Conversation {
             messenger.answerCallback(input.callbackId());
         }
         try {
-            sessions.withChat(input.chatId(), session -> turn(input, session));
+            if (withinLimits(input)) {
+                sessions.withChat(input.chatId(), session -> turn(input, session));
+            }
         } catch (ChatBusyException e) {
             log.warn("chat={} update={} chat stayed busy; asked the user to retry", input.chatId(), input.updateId());
             tell(input, "error.busy");
@@ -61,9 +72,23 @@ public class Conversation {
             // The reply already went out; the newer state written by the lease's next holder stands.
             log.warn("chat={} update={} lease lost; this turn's state was not saved", input.chatId(), input.updateId());
         } catch (JedisException e) {
-            log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(), e.toString());
+            log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(),
+                    e.getClass().getSimpleName());
+            metrics.turnFailed("store_down");
             tell(input, "error.unavailable");
         }
+    }
+
+    /** Flood control: the first input over the limit is asked to slow down, the next ones are not read for a while. */
+    private boolean withinLimits(ChatInput input) {
+        FloodControl.Verdict verdict = flood.check(input.chatId());
+        if (verdict == FloodControl.Verdict.SLOW_DOWN) {
+            log.info("chat={} update={} too many messages; asked to slow down", input.chatId(), input.updateId());
+            tell(input, "flood.slow-down", flood.silenceSeconds());
+        } else if (verdict == FloodControl.Verdict.SILENT) {
+            log.debug("chat={} update={} ignored while the chat is slowed down", input.chatId(), input.updateId());
+        }
+        return verdict == FloodControl.Verdict.ALLOW;
     }
 
     private Outcome<Void> turn(ChatInput input, Session session) {
@@ -77,7 +102,7 @@ public class Conversation {
         }
         Turn turn = new Turn(input.chatId(), context, JourneyState.parse(session.state()), billing);
         turn.firstName = input.firstName();
-        Intent intent = Intent.of(input, context.version());
+        Intent intent = Intent.of(input, context.version(), limits.maxText());
         if (turn.startState == JourneyState.SUPPORT_TICKET && !isCancel(intent)) {
             toStaff(input, turn.language());
             return new Outcome<>(session.withUpdate(input.updateId()), false, null);
@@ -90,13 +115,29 @@ public class Conversation {
         } catch (BillingUnavailableException e) {
             log.warn("chat={} update={} billing unavailable: {}", input.chatId(), input.updateId(), e.getMessage());
             reply = failure(turn, intent, turn.failureKey);
+            metrics.turnFailed("billing_down");
         } catch (RuntimeException e) {
             log.error("chat={} update={} turn failed in state {}", input.chatId(), input.updateId(), turn.startState, e);
             reply = failure(turn, intent, "error.generic");
+            metrics.turnFailed("error");
         }
         deliver(input, reply, inPlace);
+        joinAudience(input, context);
         Session next = session.with(turn.state.name(), context.data()).withUpdate(input.updateId());
         return new Outcome<>(next, turn.state == JourneyState.AWAITING_PAYMENT, null);
+    }
+
+    /** Once per chat and language; the answer is out already, so a failure here is only logged (and tried next turn). */
+    private void joinAudience(ChatInput input, ChatContext context) {
+        if (context.inAudience()) {
+            return;
+        }
+        try {
+            audience.seen(input.chatId(), context.language());
+            context.joinedAudience();
+        } catch (RuntimeException e) {
+            log.warn("chat={} update={} not recorded for announcements: {}", input.chatId(), input.updateId(), e.toString());
+        }
     }
 
     private static boolean isCancel(Intent intent) {
@@ -120,7 +161,8 @@ public class Conversation {
     /** Runs the event; returns whether the answer may replace the tapped message. */
     private boolean play(Turn turn, Intent intent, ChatInput input) {
         if (intent.isProblem()) {
-            turn.notice(intent.problem());
+            // Only hint.too-long uses the arguments: the text's length and the limit.
+            turn.notice(intent.problem(), input.text() == null ? 0 : input.text().length(), limits.maxText());
             turn.hideBody = !"hint.stale-button".equals(intent.problem());
             return false;
         }
@@ -168,7 +210,8 @@ public class Conversation {
         messenger.send(input.chatId(), reply);
     }
 
-    private void tell(ChatInput input, String key) {
-        messenger.send(input.chatId(), new Reply(texts.get(Language.fromTelegram(input.languageCode()), key), List.of()));
+    private void tell(ChatInput input, String key, Object... args) {
+        Language language = Language.fromTelegram(input.languageCode());
+        messenger.send(input.chatId(), new Reply(texts.get(language, key, args), List.of()));
     }
 }

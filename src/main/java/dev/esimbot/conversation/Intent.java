@@ -22,7 +22,11 @@ record Intent(JourneyEvent event, String argument, String problem) {
             "language", JourneyEvent.LANGUAGE,
             "support", JourneyEvent.SUPPORT);
 
-    static Intent of(ChatInput input, long currentVersion) {
+    static Intent of(ChatInput input, long currentVersion, int maxText) {
+        boolean text = input.kind() == Kind.TEXT || input.kind() == Kind.COMMAND;
+        if (text && input.text().length() > maxText) {
+            return problem("hint.too-long");
+        }
         return switch (input.kind()) {
             case COMMAND -> command(input.text());
             case TEXT -> asksForAPerson(input.text()) ? new Intent(JourneyEvent.SUPPORT, "", null)

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class OrderSteps {
 
     private final Payments payments;
+    private final JourneyMetrics metrics;
 
-    OrderSteps(Payments payments) {
+    OrderSteps(Payments payments, JourneyMetrics metrics) {
         this.payments = payments;
+        this.metrics = metrics;
     }
 
     void choosePlan(Turn turn, JourneyState target, String planId) {
@@ -27,6 +29,7 @@ class OrderSteps {
         turn.context.plan(planId);
         turn.context.newIntent();
         turn.state = target;
+        metrics.planChosen();
     }
 
     void place(Turn turn, JourneyState target, boolean retry) {
@@ -50,6 +53,7 @@ class OrderSteps {
             turn.context.order(order.id());
             payments.track(turn.chatId, order.id());
             turn.state = target;
+            metrics.orderCreated();
         } catch (BillingRejectedException rejected) {
             turn.notice("order.rejected");
             turn.state = JourneyState.CHOOSING_PLAN;

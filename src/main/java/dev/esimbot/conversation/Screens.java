@@ -66,7 +66,8 @@ class Screens {
             case CONFIRMING_ORDER -> summaryText(turn);
             case AWAITING_PAYMENT -> paymentText(turn);
             case CONFIRMED -> text(turn, "confirmed.body", words.label(turn.esim(turn.context.esim())));
-            case PAYMENT_FAILED, RENEWAL_PENDING -> failedText(turn);
+            case PAYMENT_FAILED -> failedText(turn) + suggestPerson(turn);
+            case RENEWAL_PENDING -> failedText(turn);
             case SUPPORT_TICKET -> text(turn, "support.opened", escape(turn.context.ticket()));
             case RATING -> text(turn, "support.rate", escape(turn.context.ticket()));
         };
@@ -85,15 +86,29 @@ class Screens {
             case AWAITING_PAYMENT -> paymentButtons(turn, keys);
             case CONFIRMED -> List.of(List.of(keys.button("btn.esim-status", SHOW_ESIM, turn.context.esim()),
                     keys.button("btn.menu", OPEN_MENU)));
-            case PAYMENT_FAILED -> List.of(
-                    List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN)),
-                    List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
+            case PAYMENT_FAILED -> failedButtons(turn, keys);
             case RENEWAL_PENDING -> List.of(List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
             case SUPPORT_TICKET -> List.of();
             case RATING -> List.of(List.of(keys.button("btn.rate-1", RATE, "1"), keys.button("btn.rate-2", RATE, "2"),
                     keys.button("btn.rate-3", RATE, "3"), keys.button("btn.rate-4", RATE, "4"),
                     keys.button("btn.rate-5", RATE, "5")), List.of(keys.button("btn.skip", RATE, "0")));
         };
+    }
+
+    /** After a second failed payment in a row a person is the likelier way out, so it comes first. */
+    private List<List<Button>> failedButtons(Turn turn, Keys keys) {
+        List<Button> again = List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN));
+        Button person = keys.button("btn.support", SUPPORT);
+        Button menu = keys.button("btn.menu", OPEN_MENU);
+        return suggestsPerson(turn) ? List.of(List.of(person), again, List.of(menu)) : List.of(again, List.of(person, menu));
+    }
+
+    private boolean suggestsPerson(Turn turn) {
+        return turn.context.failedPayments() >= 2;
+    }
+
+    private String suggestPerson(Turn turn) {
+        return suggestsPerson(turn) ? "\n\n" + text(turn, "failed.suggest-person") : "";
     }
 
     private String menuText(Turn turn) {
@@ -211,7 +226,9 @@ class Screens {
         Keys keys = new Keys(turn, turn.context.nextVersion());
         Button menu = keys.button("btn.menu", OPEN_MENU);
         boolean paid = order.status() == OrderStatus.FAILED || order.status() == OrderStatus.PAID;
-        return new Reply(failedText(turn, order), List.of(paid ? List.of(keys.button("btn.support", SUPPORT), menu) : List.of(menu)));
+        String text = failedText(turn, order) + (paid ? "" : suggestPerson(turn));
+        boolean person = paid || suggestsPerson(turn);
+        return new Reply(text, List.of(person ? List.of(keys.button("btn.support", SUPPORT), menu) : List.of(menu)));
     }
 
     private String failedText(Turn turn) {

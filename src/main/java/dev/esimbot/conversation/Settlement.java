@@ -3,6 +3,7 @@ package dev.esimbot.conversation;
 import dev.esimbot.billing.BillingClient;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
+import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.RedisKeys;
@@ -31,9 +32,12 @@ class Settlement {
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
+    private final JourneyMetrics metrics;
 
     Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens, Messenger messenger,
-               BillingClient billing, UnifiedJedis redis, RedisKeys keys, ApplicationEventPublisher events) {
+               BillingClient billing, UnifiedJedis redis, RedisKeys keys, ApplicationEventPublisher events,
+               JourneyMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.machine = machine;
         this.screens = screens;
@@ -75,6 +79,7 @@ class Settlement {
         if (order.id().equals(context.order())) {
             machine.next(turn.state, JourneyEvent.PAYMENT_SUCCEEDED, null).ifPresent(s -> turn.state = s);
         }
+        context.paymentSucceeded();
         Reply receipt = screens.receipt(turn, order, esim);
         if (turn.state == JourneyState.CONFIRMED) {
             context.esim(esim.iccid());
@@ -122,6 +127,9 @@ class Settlement {
         JourneyState state = JourneyState.parse(session.state());
         Turn turn = new Turn(chatId, context, state, billing);
         turn.remember(order);
+        if (order.status() == OrderStatus.DECLINED || order.status() == OrderStatus.CANCELLED) {
+            context.paymentFailed();
+        }
         Reply reply;
         if (order.id().equals(context.order()) && state == JourneyState.AWAITING_PAYMENT) {
             machine.next(state, event, null).ifPresent(s -> turn.state = s);
@@ -143,6 +151,7 @@ class Settlement {
             return false;
         }
         mark.confirm();
+        metrics.told(order.status());
         log.info("chat={} order={} {} sent", chatId, order.id(), what);
         return true;
     }

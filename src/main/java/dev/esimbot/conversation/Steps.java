@@ -19,8 +19,11 @@ class Steps {
     private final InvoiceSteps invoices;
     private final SupportSteps support;
     private final Words words;
+    private final JourneyMetrics metrics;
 
-    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, Words words) {
+    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, Words words,
+          JourneyMetrics metrics) {
+        this.metrics = metrics;
         this.linking = linking;
         this.ordering = ordering;
         this.invoices = invoices;
@@ -64,6 +67,7 @@ class Steps {
             Esim esim = turn.esim(wanted);
             turn.context.esim(esim.iccid());
             turn.state = target;
+            metrics.statusViewed();
         } catch (BillingRejectedException notTheirs) {
             turn.notice("esim.unknown");
         }

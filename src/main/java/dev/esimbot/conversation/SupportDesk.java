@@ -32,7 +32,7 @@ public interface SupportDesk {
     /** The user's 1-5 rating of the ticket that just closed, posted back into it. */
     void rate(long chatId, int stars);
 
-    /** Who opened a ticket, why, and the context card staff see first (HTML, in the staff language). */
-    record TicketRequest(long chatId, String firstName, String card) {
+    /** Who opened a ticket, in which language, and the context card staff see first (HTML, in the staff language). */
+    record TicketRequest(long chatId, String firstName, Language language, String card) {
     }
 }

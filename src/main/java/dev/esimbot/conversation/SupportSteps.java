@@ -38,7 +38,8 @@ class SupportSteps {
             turn.state = turn.startState;
             return;
         }
-        OptionalLong number = desk.open(new SupportDesk.TicketRequest(turn.chatId, turn.firstName, card(turn)));
+        OptionalLong number = desk.open(new SupportDesk.TicketRequest(turn.chatId, turn.firstName, turn.language(),
+                card(turn)));
         if (number.isEmpty()) {
             turn.body("support.unavailable", contact);
             turn.state = turn.startState;

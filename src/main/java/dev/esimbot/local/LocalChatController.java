@@ -1,6 +1,7 @@
 package dev.esimbot.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.esimbot.conversation.SupportDesk;
 import dev.esimbot.sandbox.SandboxControl;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.telegram.TelegramMode;
@@ -47,15 +48,17 @@ class LocalChatController {
     private final UpdatePipeline pipeline;
     private final ChatSessions sessions;
     private final ObjectProvider<SandboxControl> sandbox;
+    private final SupportDesk support;
     private final Set<SseEmitter> streams = ConcurrentHashMap.newKeySet();
 
     LocalChatController(LocalBotApi api, LocalUpdates updates, UpdatePipeline pipeline, ChatSessions sessions,
-                        ObjectProvider<SandboxControl> sandbox) {
+                        ObjectProvider<SandboxControl> sandbox, SupportDesk support) {
         this.api = api;
         this.updates = updates;
         this.pipeline = pipeline;
         this.sessions = sessions;
         this.sandbox = sandbox;
+        this.support = support;
     }
 
     @GetMapping("/users")
@@ -123,11 +126,12 @@ class LocalChatController {
         return ResponseEntity.accepted().build();
     }
 
-    /** Starts this user over: no chat history, no session, freshly seeded eSIMs. */
+    /** Starts this user over: no chat history, no session, no open ticket (staff are told), freshly seeded eSIMs. */
     @PostMapping("/chats/{chatId}/reset")
     ResponseEntity<Void> reset(@PathVariable long chatId) {
         DemoUser user = DemoUser.find(chatId);
         api.forget(chatId);
+        support.closeByUser(chatId);
         sessions.forget(chatId);
         sandbox.ifAvailable(control -> control.reset(chatId, user.profile()));
         return ResponseEntity.noContent().build();

@@ -1,9 +1,11 @@
 package dev.esimbot.local;
 
+import dev.esimbot.support.SupportProperties;
 import dev.esimbot.telegram.TelegramMode;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +27,15 @@ class LocalModeConfig implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalModeConfig.class);
 
+    /** Without SUPPORT_CHAT_ID, support tickets go to the staff group the page plays beside the user's chat. */
     @Bean
-    LocalBotApi localBotApi(Clock clock) {
-        return new LocalBotApi(clock);
+    static BeanPostProcessor localStaffGroup() {
+        return LocalStaffGroup.defaultGroup();
+    }
+
+    @Bean
+    LocalBotApi localBotApi(Clock clock, SupportProperties support) {
+        return new LocalBotApi(clock, support.staffChat());
     }
 
     @Bean

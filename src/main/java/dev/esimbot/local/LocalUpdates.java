@@ -23,6 +23,25 @@ final class LocalUpdates {
         ObjectNode message = json.createObjectNode();
         message.set("from", from(user, languageCode));
         message.putObject("chat").put("id", user.id()).put("type", "private").put("first_name", user.firstName());
+        return withText(message, text);
+    }
+
+    /**
+     * The agent's message in the staff group, in a topic when {@code topicStart} (the topic's first message) is given;
+     * Telegram marks such a message as a reply to that first message.
+     */
+    ObjectNode staffMessage(long staffChat, ObjectNode topicStart, String languageCode, String text) {
+        ObjectNode message = json.createObjectNode();
+        message.set("from", LocalStaffGroup.agent(languageCode));
+        message.set("chat", LocalStaffGroup.chat(staffChat));
+        if (topicStart != null) {
+            message.put("message_thread_id", topicStart.path("message_id").asInt()).put("is_topic_message", true);
+            message.set("reply_to_message", topicStart);
+        }
+        return withText(message, text);
+    }
+
+    private ObjectNode withText(ObjectNode message, String text) {
         message.put("date", clock.instant().getEpochSecond());
         message.put("text", text);
         if (text.startsWith("/")) {

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled      whether this instance sends queued notices ({@code NOTICES_ENABLED}); any instance may enqueue
  * @param rate         messages a second for all instances together ({@code NOTICES_RATE}, 1-30): Telegram allows about
  *                     30 a second per bot, and the default 25 leaves room for the replies of live conversations
- * @param chatGap      the least time between two notices to one chat ({@code NOTICES_CHAT_GAP}; Telegram: 1 a second)
+ * @param chatGap      the least time between two notices to one chat ({@code NOTICES_CHAT_GAP}; Telegram: 1 a second).
+ *                     The default keeps 100 ms to spare: the gap is booked when a send starts, and a first message
+ *                     that reaches Telegram a few ms late makes an exact 1 s gap a 429 that pauses every sender
+ *                     (measured: docs/benchmark.md, "Notices: send rate")
  * @param workers      sending threads per instance ({@code NOTICES_WORKERS}); a send waits for Telegram's answer,
  *                     so the rate needs about rate x round trip of them
  * @param batch        queue entries one worker takes at a time ({@code NOTICES_BATCH})
@@ -26,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NoticesProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("25") int rate,
-        @DefaultValue("1s") Duration chatGap,
+        @DefaultValue("1100ms") Duration chatGap,
         @DefaultValue("4") int workers,
         @DefaultValue("10") int batch,
         @DefaultValue("60s") Duration claimIdle,

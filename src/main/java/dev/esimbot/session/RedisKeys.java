@@ -103,6 +103,14 @@ public final class RedisKeys {
         return prefix + ":support:tickets:open";
     }
 
+    /**
+     * Set by the one instance that acts on a staff group message (relay, /close), so an update delivered to two
+     * instances is acted on once; TTL two minutes while claimed, one day once done (far past any redelivery).
+     */
+    public String staffMessageHandled(int messageId) {
+        return prefix + ":support:message:" + messageId + ":handled";
+    }
+
     /** Set while a ticket's bump is recent, so one bump per interval across instances; TTL = the bump interval. */
     public String ticketBumped(long number) {
         return prefix + ":support:ticket:" + number + ":bumped";
@@ -148,5 +156,64 @@ public final class RedisKeys {
     /** Set for a chat when a notice to it is let through, so a chat gets at most one a second. TTL = that gap (1 s). */
     public String noticeChatGap(long chatId) {
         return prefix + ":notices:{notices}:chat:" + chatId;
+    }
+
+    // Hardening (flood control): keys of one chat, so they share its hash tag.
+
+    /** Messages the chat sent in the current window (INCR); TTL = the window, from its first message. */
+    public String floodCount(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:flood";
+    }
+
+    /** Set while the chat is silenced after flooding; TTL = the silence. */
+    public String floodMuted(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:flood:muted";
+    }
+
+    // Announcements: the keys of one announcement share the hash tag {<id>}, so the scripts that touch its state and
+    // its recipients together work on Redis Cluster too.
+
+    /**
+     * Sorted set of the private chats that talked to the bot in one language (member and score: the chat id, so the
+     * fan-out pages it by chat id and can resume after the last one). No TTL: these are the bot's users; one who
+     * left is skipped through {@link #blockedChat}.
+     */
+    public String audience(String language) {
+        return prefix + ":audience:{audience}:" + language;
+    }
+
+    /** Announcement ids: INCR, never reset, so an id (and so a notice id) is never given twice. */
+    public String announcementSequence() {
+        return prefix + ":announce:seq";
+    }
+
+    /** Hash of one announcement: texts, audience, fan-out cursors and the outcome counts. TTL 30 days. */
+    public String announcement(long id) {
+        return prefix + ":announce:{" + id + "}:state";
+    }
+
+    /** Hash of one announcement's recipients: chat id -> QUEUED, SENT, BLOCKED or FAILED. TTL 30 days, as above. */
+    public String announcementRecipients(long id) {
+        return prefix + ":announce:{" + id + "}:recipients";
+    }
+
+    /** Held by the instance running an announcement's fan-out; TTL a short lease, renewed after each page. */
+    public String announcementLease(long id) {
+        return prefix + ":announce:{" + id + "}:lease";
+    }
+
+    /** Set of announcements still fanning out or sending. No TTL: a work list, members leave when done. */
+    public String activeAnnouncements() {
+        return prefix + ":announce:active";
+    }
+
+    /** An /announce waiting for its Confirm in the staff group; TTL 1 hour (an unconfirmed draft lapses). */
+    public String announcementDraft(String token) {
+        return prefix + ":announce:draft:" + token;
+    }
+
+    /** Admin API calls of one client in one minute (fixed window); TTL 1 minute. */
+    public String adminRequests(String client, long minute) {
+        return prefix + ":admin:requests:" + client + ":" + minute;
     }
 }

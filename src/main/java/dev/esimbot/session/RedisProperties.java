@@ -20,4 +20,17 @@ public record RedisProperties(
         @DefaultValue("24h") Duration sessionTtl,
         @DefaultValue("60s") Duration lockLease,
         @DefaultValue("30s") Duration lockWait) {
+
+    public RedisProperties {
+        if (url != null && !url.isBlank()) {
+            RedisConfig.parse(url); // a malformed REDIS_URL stops start-up with the other bad settings
+        }
+    }
+
+    /** Never prints the URL's user and password. */
+    @Override
+    public String toString() {
+        String shown = url == null || url.isBlank() ? "embedded" : url.replaceAll("//[^@/]*@", "//***@");
+        return "RedisProperties[url=" + shown + ", keyPrefix=" + keyPrefix + ", sessionTtl=" + sessionTtl + "]";
+    }
 }

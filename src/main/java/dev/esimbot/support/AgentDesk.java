@@ -7,10 +7,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The staff side: a message in a ticket's topic (or a reply to one of its messages) goes to the ticket's user as a
- * copy without the agent's name; one that starts with {@code #} is an internal note; {@code /close} ends the ticket.
+ * copy without the agent's name (unless SUPPORT_SHOW_AGENT_NAME); one that starts with {@code #} is an internal note; {@code /close} ends the ticket.
  * Only messages of the configured staff group arrive here, so only its members act as agents.
  */
 @Component
@@ -48,18 +49,50 @@ public class AgentDesk {
         if (text.startsWith("#")) {
             return; // an agent's note stays in the group
         }
-        if (isClose(text)) {
-            close(ticket.get());
+        if (!tickets.claimStaffMessage(message.messageId())) {
+            log.info("ticket {} agent message {} already handled", ticket.get().number(), message.messageId());
             return;
         }
-        Integer copy = channel.copy(message.chatId(), message.messageId(), ticket.get().chatId(), null);
-        if (copy == null) {
-            desk.post(ticket.get(), texts.get(properties.language(), "staff.not-delivered", ticket.get().number()));
-        } else {
-            tickets.answered(ticket.get().number());
+        act(message, ticket.get(), text);
+        tickets.staffMessageDone(message.messageId());
+    }
+
+    private void act(StaffMessage message, Ticket ticket, String text) {
+        if (isClose(text)) {
+            close(ticket);
+            return;
         }
-        log.info("ticket {} agent message {} {}", ticket.get().number(), message.messageId(),
+        Integer copy = relay(message, ticket);
+        if (copy == null) {
+            desk.post(ticket, texts.get(properties.language(), "staff.not-delivered", ticket.number()));
+        } else {
+            tickets.answered(ticket.number());
+        }
+        log.info("ticket {} agent message {} {}", ticket.number(), message.messageId(),
                 copy == null ? "not delivered" : "relayed");
+    }
+
+    /**
+     * The agent's answer as the user gets it: a copy from the bot, or, with SUPPORT_SHOW_AGENT_NAME, signed with the
+     * agent's first name (a text as a new message, media copied with the signature in the caption).
+     */
+    private Integer relay(StaffMessage message, Ticket ticket) {
+        String name = message.fromFirstName();
+        if (!properties.showAgentName() || name == null || name.isBlank()) {
+            return channel.copy(message.chatId(), message.messageId(), ticket.chatId(), null);
+        }
+        String signature = texts.get(ticket.language(), "support.agent-signature", escape(name));
+        if (!message.media()) {
+            return channel.post(ticket.chatId(), null, signature + "\n" + escape(message.text()));
+        }
+        String caption = message.text() == null ? signature : signature + "\n" + escape(message.text());
+        Integer copy = channel.copyWithCaption(message.chatId(), message.messageId(), ticket.chatId(), caption);
+        // Some media (stickers) take no caption: they still reach the user, unsigned.
+        return copy != null ? copy : channel.copy(message.chatId(), message.messageId(), ticket.chatId(), null);
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private Optional<Ticket> ticketOf(StaffMessage message) {

@@ -12,9 +12,12 @@ public interface StaffChannel {
     /** Creates a forum topic; returns its thread id. */
     Integer createTopic(long staffChat, String name);
 
-    /** Posts an HTML message, in a topic when {@code topicId} is set; returns its message id. */
+    /** Posts an HTML message (in the staff group, or to a user), in a topic when {@code topicId} is set; returns its id. */
     Integer post(long staffChat, Integer topicId, String html);
 
     /** Copies a message (text, photo, document, voice...) without showing who sent it; returns the copy's id. */
     Integer copy(long fromChat, int messageId, long toChat, Integer topicId);
+
+    /** Copies a media message with another caption (HTML); returns the copy's id. */
+    Integer copyWithCaption(long fromChat, int messageId, long toChat, String captionHtml);
 }

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hours     when agents answer ({@code SUPPORT_HOURS}, such as {@code MON-FRI 09:00-18:00}); blank: always
  * @param zone      the time zone of those hours ({@code SUPPORT_ZONE}, such as {@code Asia/Shanghai})
  * @param bumpAfter a ticket waiting this long for an agent's answer is bumped in the staff group
+ * @param showAgentName whether the user sees the first name of the agent who answered ({@code SUPPORT_SHOW_AGENT_NAME})
  */
 @ConfigurationProperties("support")
 public record SupportProperties(String chatId, @DefaultValue("EN") Language language, String hours,
-                                @DefaultValue("UTC") String zone, @DefaultValue("15m") Duration bumpAfter) {
+                                @DefaultValue("UTC") String zone, @DefaultValue("15m") Duration bumpAfter,
+                                @DefaultValue("false") boolean showAgentName) {
 
     public SupportProperties {
         chatId = chatId == null ? "" : chatId.strip();
@@ -36,6 +38,11 @@ public record SupportProperties(String chatId, @DefaultValue("EN") Language lang
     /** The staff group's chat id, or null when none is configured. */
     public Long staffChat() {
         return chatId.isEmpty() ? null : Long.valueOf(chatId);
+    }
+
+    /** The same settings with another staff group (local mode plays one when none is configured). */
+    public SupportProperties withChatId(long staffChat) {
+        return new SupportProperties(Long.toString(staffChat), language, hours, zone, bumpAfter, showAgentName);
     }
 
     WorkingHours workingHours() {

@@ -75,7 +75,7 @@ class TicketDesk implements SupportDesk {
         if (card == null) {
             return unavailable(request, "the context card could not be posted");
         }
-        tickets.open(number, request.chatId(), topic);
+        tickets.open(number, request.chatId(), topic, request.language());
         tickets.mapStaffMessage(card, number);
         log.info("chat={} ticket {} opened ({})", request.chatId(), number, forum ? "topic " + topic : "reply mode");
         return OptionalLong.of(number);

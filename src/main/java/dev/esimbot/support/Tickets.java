@@ -1,5 +1,6 @@
 package dev.esimbot.support;
 
+import dev.esimbot.i18n.Language;
 import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,16 +33,17 @@ class Tickets {
         return redis.incr(keys.ticketSequence());
     }
 
-    Ticket open(long number, long chatId, Integer topicId) {
+    Ticket open(long number, long chatId, Integer topicId, Language language) {
         Instant now = clock.instant();
         redis.hset(keys.ticket(number), Map.of("chat", Long.toString(chatId), "topic",
-                topicId == null ? "" : topicId.toString(), "status", "open", "opened", Long.toString(now.toEpochMilli())));
+                topicId == null ? "" : topicId.toString(), "status", "open", "opened", Long.toString(now.toEpochMilli()),
+                "language", language.name()));
         if (topicId != null) {
             redis.set(keys.topicTicket(topicId), Long.toString(number));
         }
         redis.set(keys.chatTicket(chatId), Long.toString(number));
         redis.zadd(keys.openTickets(), now.toEpochMilli(), Long.toString(number));
-        return new Ticket(number, chatId, topicId, true, now);
+        return new Ticket(number, chatId, topicId, true, now, language);
     }
 
     Optional<Ticket> forChat(long chatId) {
@@ -91,6 +93,18 @@ class Tickets {
         return redis.zrangeByScore(keys.openTickets(), 0, cutoff.toEpochMilli()).stream().map(Long::valueOf).toList();
     }
 
+    /**
+     * True for the one instance that acts on this staff group message. The claim is short, so that if this instance
+     * dies before {@link #staffMessageDone} the update Telegram delivers again is still acted on.
+     */
+    boolean claimStaffMessage(int messageId) {
+        return redis.set(keys.staffMessageHandled(messageId), "claimed", SetParams.setParams().nx().ex(120)) != null;
+    }
+
+    void staffMessageDone(int messageId) {
+        redis.set(keys.staffMessageHandled(messageId), "done", SetParams.setParams().xx().ex(24 * 3600));
+    }
+
     /** True for the one instance that may bump this ticket now. */
     boolean claimBump(long number, Duration interval) {
         return redis.set(keys.ticketBumped(number), "1", SetParams.setParams().nx().px(interval.toMillis())) != null;
@@ -114,7 +128,8 @@ class Tickets {
         String topic = fields.getOrDefault("topic", "");
         return Optional.of(new Ticket(number, Long.parseLong(fields.get("chat")),
                 topic.isEmpty() ? null : Integer.valueOf(topic), "open".equals(fields.get("status")),
-                Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("opened", "0")))));
+                Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("opened", "0"))),
+                Language.parse(fields.get("language"))));
     }
 
     private static Optional<Long> number(String stored) {

@@ -1,5 +1,6 @@
 package dev.esimbot.telegram;
 
+import dev.esimbot.ops.LastContact;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,11 @@ final class BotCalls {
     private static final Logger log = LoggerFactory.getLogger(BotCalls.class);
 
     private final TelegramProperties properties;
+    private final LastContact contact;
 
-    BotCalls(TelegramProperties properties) {
+    BotCalls(TelegramProperties properties, LastContact contact) {
         this.properties = properties;
+        this.contact = contact;
     }
 
     interface Call<T> {
@@ -28,9 +31,12 @@ final class BotCalls {
     <T> T call(long chatId, String method, Call<T> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return call.run();
+                T answer = call.run();
+                contact.reached();
+                return answer;
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
+                reachedUnlessServerError(code);
                 if (code != null && code == 400 && String.valueOf(e.getApiResponse()).contains("message is not modified")) {
                     return nothingChanged();
                 }
@@ -45,12 +51,22 @@ final class BotCalls {
             } catch (TelegramApiException e) {
                 // Only a call that never reached Telegram is repeated: after a read timeout it may have been
                 // delivered, and a second copy (of a receipt, say) is worse than a logged failure.
+                contact.failed(e.getClass().getSimpleName());
                 if (!neverSent(e) || attempt >= properties.sendAttempts()) {
                     log.warn("chat={} {} failed after {} attempts: {}", chatId, method, attempt, e.toString());
                     return null;
                 }
                 sleep(200L * attempt);
             }
+        }
+    }
+
+    /** A refusal (403 blocked, 400 bad request, 429) is an answer: Telegram was reached; 401 and 5xx are not well. */
+    private void reachedUnlessServerError(Integer code) {
+        if (code != null && code != 401 && code < 500) {
+            contact.reached();
+        } else {
+            contact.failed("http_" + code);
         }
     }
 

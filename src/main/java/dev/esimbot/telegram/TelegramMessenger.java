@@ -34,10 +34,10 @@ class TelegramMessenger implements Messenger {
     private final TelegramProperties properties;
     private final BotCalls calls;
 
-    TelegramMessenger(TelegramClient client, TelegramProperties properties) {
+    TelegramMessenger(TelegramClient client, TelegramProperties properties, TelegramHealth health) {
         this.client = client;
         this.properties = properties;
-        this.calls = new BotCalls(properties);
+        this.calls = new BotCalls(properties, health.contact());
     }
 
     @Override

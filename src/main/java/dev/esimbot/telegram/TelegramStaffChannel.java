@@ -21,9 +21,9 @@ class TelegramStaffChannel implements StaffChannel {
     private final TelegramClient client;
     private final BotCalls calls;
 
-    TelegramStaffChannel(TelegramClient client, TelegramProperties properties) {
+    TelegramStaffChannel(TelegramClient client, TelegramProperties properties, TelegramHealth health) {
         this.client = client;
-        this.calls = new BotCalls(properties);
+        this.calls = new BotCalls(properties, health.contact());
     }
 
     /** Asked at every ticket: topics can be switched on or off at any time, and a ticket is rare enough. */
@@ -51,8 +51,18 @@ class TelegramStaffChannel implements StaffChannel {
 
     @Override
     public Integer copy(long fromChat, int messageId, long toChat, Integer topicId) {
-        CopyMessage copy = CopyMessage.builder().chatId(toChat).fromChatId(fromChat).messageId(messageId)
-                .messageThreadId(topicId).build();
+        return copy(CopyMessage.builder().chatId(toChat).fromChatId(fromChat).messageId(messageId)
+                .messageThreadId(topicId).build());
+    }
+
+    @Override
+    public Integer copyWithCaption(long fromChat, int messageId, long toChat, String captionHtml) {
+        return copy(CopyMessage.builder().chatId(toChat).fromChatId(fromChat).messageId(messageId)
+                .caption(captionHtml).parseMode("HTML").build());
+    }
+
+    private Integer copy(CopyMessage copy) {
+        long toChat = Long.parseLong(copy.getChatId());
         MessageId copied = calls.call(toChat, "copyMessage", () -> client.execute(copy));
         return copied == null ? null : Math.toIntExact(copied.getMessageId());
     }

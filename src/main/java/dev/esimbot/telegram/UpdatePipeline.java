@@ -1,9 +1,11 @@
 package dev.esimbot.telegram;
 
+import dev.esimbot.announce.StaffAnnouncer;
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.Conversation;
 import dev.esimbot.conversation.InvoicePayments;
 import dev.esimbot.notices.BlockedUsers;
+import dev.esimbot.ops.UpdateHandling;
 import dev.esimbot.support.AgentDesk;
 import dev.esimbot.support.StaffMessage;
 import java.util.ArrayList;
@@ -37,10 +39,15 @@ public class UpdatePipeline implements DisposableBean {
     private final InvoicePayments invoices;
     private final AgentDesk agents;
     private final BlockedUsers blocked;
+    private final StaffAnnouncer announcer;
     private final ExecutorService workers;
+    private final UpdateHandling handling;
 
     UpdatePipeline(UpdateTranslator translator, Conversation conversation, InvoicePayments invoices, AgentDesk agents,
-                   BlockedUsers blocked, TelegramProperties properties) {
+                   BlockedUsers blocked, TelegramProperties properties, UpdateHandling handling,
+                   StaffAnnouncer announcer) {
+        this.handling = handling;
+        this.announcer = announcer;
         this.agents = agents;
         this.blocked = blocked;
         this.translator = translator;
@@ -77,7 +84,8 @@ public class UpdatePipeline implements DisposableBean {
             if (membership(update)) {
                 continue;
             }
-            Optional<Runnable> payment = payment(update);
+            Optional<Runnable> payment = payment(update).or(() -> translator.staffTap(update)
+                    .<Runnable>map(tap -> () -> handling.run(tap.chatId(), tap.updateId(), () -> announcer.tapped(tap))));
             Optional<StaffMessage> agent = translator.staff(update);
             if (payment.isPresent()) {
                 lanes.add(payment.get());
@@ -88,7 +96,11 @@ public class UpdatePipeline implements DisposableBean {
             }
         }
         if (!staff.isEmpty()) {
-            lanes.add(() -> staff.forEach(message -> guarded(message.updateId(), () -> agents.handle(message))));
+            lanes.add(() -> staff.forEach(message -> handling.run(message.chatId(), message.updateId(), () -> {
+                if (!announcer.handle(message)) {
+                    agents.handle(message);
+                }
+            })));
         }
         byChat.values().forEach(inputs -> lanes.add(() -> inputs.forEach(this::handleOne)));
         return lanes;
@@ -119,24 +131,14 @@ public class UpdatePipeline implements DisposableBean {
     /** Pre-checkout queries and charged invoices: they answer to their own deadlines, not to the chat's turn order. */
     private Optional<Runnable> payment(Update update) {
         long id = update.getUpdateId();
-        return translator.preCheckout(update).<Runnable>map(query -> () -> guarded(id, () -> invoices.check(query)))
-                .or(() -> translator.payment(update).map(paid -> () -> guarded(id, () -> invoices.paid(paid))));
-    }
-
-    private static void guarded(long updateId, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            log.error("update={} failed", updateId, e);
-        }
+        return translator.preCheckout(update)
+                .<Runnable>map(query -> () -> handling.run(query.userId(), id, () -> invoices.check(query)))
+                .or(() -> translator.payment(update)
+                        .map(paid -> () -> handling.run(paid.chatId(), id, () -> invoices.paid(paid))));
     }
 
     private void handleOne(ChatInput input) {
-        try {
-            conversation.handle(input);
-        } catch (RuntimeException e) {
-            log.error("chat={} update={} unhandled failure", input.chatId(), input.updateId(), e);
-        }
+        handling.run(input.chatId(), input.updateId(), () -> conversation.handle(input));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.esimbot.telegram;
 
+import dev.esimbot.announce.StaffTap;
 import dev.esimbot.conversation.ChatInput;
 import dev.esimbot.conversation.PreCheckout;
 import dev.esimbot.conversation.TelegramPayment;
@@ -46,7 +47,21 @@ class UpdateTranslator {
         String text = message.hasText() ? message.getText() : message.getCaption();
         return Optional.of(new StaffMessage(update.getUpdateId(), message.getChatId(), message.getMessageId(),
                 inTopic ? message.getMessageThreadId() : null, replyTo == null ? null : replyTo.getMessageId(),
-                message.getFrom().getId(), Boolean.TRUE.equals(message.getFrom().getIsBot()), text));
+                message.getFrom().getId(), Boolean.TRUE.equals(message.getFrom().getIsBot()), text, !message.hasText(),
+                message.getFrom().getFirstName()));
+    }
+
+    /** A button tapped under a message in the staff group (an announcement's Confirm / Cancel). */
+    Optional<StaffTap> staffTap(Update update) {
+        CallbackQuery query = update.getCallbackQuery();
+        Long staffChat = support.staffChat();
+        if (query == null || staffChat == null || query.getMessage() == null
+                || !staffChat.equals(query.getMessage().getChatId())) {
+            return Optional.empty();
+        }
+        Integer messageId = query.getMessage() instanceof Message accessible ? accessible.getMessageId() : null;
+        return Optional.of(new StaffTap(update.getUpdateId(), staffChat, messageId, query.getFrom().getId(),
+                query.getId(), query.getData() == null ? "" : query.getData()));
     }
 
     Optional<ChatInput> translate(Update update) {

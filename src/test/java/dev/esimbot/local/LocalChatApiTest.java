@@ -67,6 +67,36 @@ class LocalChatApiTest {
     }
 
     @Test
+    void aTicketOpensATopicInTheBuiltInStaffGroupWhereTheAgentAnswersAndCloses() throws Exception {
+        // GIVEN the built-in staff group (no SUPPORT_CHAT_ID in local mode) and 小王 started over
+        String group = get("/local/api/staff");
+        assertThat(group).contains("\"chatId\":" + LocalStaffGroup.DEFAULT_ID, "\"agentName\":\"Mei\"");
+        post("/local/api/chats/900002/reset", "{}");
+        List<String> staff = listen(LocalStaffGroup.DEFAULT_ID);
+        List<String> chat = listen(900_002);
+        // WHEN he asks for a person and writes
+        post("/local/api/chats/900002/messages", "{\"text\":\"人工\"}");
+        post("/local/api/chats/900002/messages", "{\"text\":\"数据不能用\"}");
+        // THEN a topic opens with the context card, and his message is copied into it
+        String created = await(staff, e -> e.contains("forum_topic_created") && e.contains("小王"));
+        Matcher thread = Pattern.compile("\"message_thread_id\":(\\d+)").matcher(created);
+        assertThat(thread.find()).isTrue();
+        String topic = thread.group(1);
+        await(staff, e -> e.contains("Ticket #") && e.contains("900002") && e.contains("\"message_thread_id\":" + topic));
+        await(staff, e -> e.contains("\"type\":\"copy\"") && e.contains("数据不能用") && e.contains("\"is_topic_message\":true"));
+        // WHEN the agent answers in the topic, writes a note, and closes the ticket
+        post("/local/api/staff/messages", "{\"topicId\":" + topic + ",\"text\":\"请重启手机\"}");
+        post("/local/api/staff/messages", "{\"topicId\":" + topic + ",\"text\":\"#漫游没开\"}");
+        post("/local/api/staff/messages", "{\"topicId\":" + topic + ",\"text\":\"/close\"}");
+        // THEN he gets the answer as the bot's copy and the rating question, never the note
+        await(chat, e -> e.contains("\"type\":\"copy\"") && e.contains("请重启手机"));
+        await(chat, e -> e.contains("1 ⭐"));
+        await(staff, e -> e.contains("closed") && e.contains("\"message_thread_id\":" + topic));
+        assertThat(chat).noneMatch(e -> e.contains("漫游没开"));
+        post("/local/api/chats/900002/reset", "{}"); // the other tests of this chat start from an empty history
+    }
+
+    @Test
     void resetStartsTheUserOver() throws Exception {
         post("/local/api/chats/900003/messages", "{\"text\":\"hello\"}");
         post("/local/api/chats/900003/reset", "{}");
@@ -99,6 +129,13 @@ class LocalChatApiTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isBetween(200, 299);
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     private static List<String> listen(long chatId) {

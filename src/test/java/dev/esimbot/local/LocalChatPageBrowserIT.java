@@ -96,7 +96,7 @@ class LocalChatPageBrowserIT {
         botBubble("Your eSIMs");
         tap("Peru 7-Day 3 GB");
         botBubble("Region: Peru");
-        assertThat(browser.findElements(By.cssSelector(".msg.bot"))).as("edited in place").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#messages .msg.bot"))).as("edited in place").hasSize(1);
         tap("Renew");
         botBubble("Renewal plans");
         tap("Peru Weekly 3 GB");
@@ -130,6 +130,44 @@ class LocalChatPageBrowserIT {
         assertThat(greeting.getText()).contains("您还没有绑定 eSIM");
         assertThat(greeting.findElements(By.tagName("b"))).extracting(WebElement::getText).contains("绑定 eSIM");
         screenshot("local-chat-zh.png");
+    }
+
+    @Test
+    void anAgentInTheStaffPaneAnswersATicketClosesItAndSeesTheUsersRating() {
+        // GIVEN Alice's chat, started over, and the built-in staff group beside it
+        chooseUser(ALICE);
+        reset();
+        WebElement pane = browser.findElement(By.id("staff-pane"));
+        waiting().until(d -> pane.isDisplayed());
+        // WHEN she asks for a person
+        type("/start");
+        botBubble("Your eSIMs");
+        tap("Talk to a human");
+        String opened = botBubble("is open").getText();
+        String ticket = opened.replaceAll("(?s).*Ticket #(\\d+).*", "$1");
+        // THEN the ticket's topic opens in the pane with the context card
+        WebElement tab = waiting().until(d -> selectedTopic());
+        assertThat(tab.getText()).startsWith("#" + ticket + " Alice");
+        String card = staffBubble("Ticket #" + ticket).getText();
+        assertThat(card).contains("900001", "Peru 7-Day");
+        // WHEN she writes, and the agent answers and writes an internal note
+        type("My data does not work in Lima");
+        assertThat(staffPost("My data does not work in Lima").getText()).contains("copy of Alice");
+        agentTypes("Please restart your phone, Alice");
+        agentTypes("#roaming looks off");
+        // THEN she sees the answer and not the note
+        botBubble("Please restart your phone, Alice");
+        assertThat(staffPost("#roaming looks off").getAttribute("class")).contains("note");
+        // WHEN the agent closes the ticket and she rates it
+        agentTypes("/close");
+        botBubble("How did we do?");
+        tap("5 ⭐");
+        botBubble("Thank you");
+        // THEN the rating appears in the topic
+        staffBubble("rated ticket #" + ticket + ": 5/5");
+        assertThat(browser.findElements(By.cssSelector("#messages .bubble")))
+                .noneMatch(b -> b.getText().contains("#roaming"));
+        screenshot("local-staff.png");
     }
 
     @Test
@@ -189,12 +227,31 @@ class LocalChatPageBrowserIT {
         });
     }
 
+    private static void agentTypes(String text) {
+        browser.findElement(By.id("staff-input")).sendKeys(text, Keys.ENTER);
+    }
+
+    private static WebElement selectedTopic() {
+        return browser.findElements(By.cssSelector("#topics .topic-tab[aria-selected=true]")).stream()
+                .filter(t -> t.getText().startsWith("#")).findFirst().orElse(null);
+    }
+
+    /** A bubble in the selected topic of the staff pane. */
+    private static WebElement staffBubble(String containing) {
+        return bubble("#staff-log .topic-log:not([hidden]) .bubble", containing);
+    }
+
+    /** A post (sender line and bubble) in the selected topic of the staff pane. */
+    private static WebElement staffPost(String containing) {
+        return bubble("#staff-log .topic-log:not([hidden]) .msg", containing);
+    }
+
     private static WebElement botBubble(String containing) {
-        return bubble(".bubble.bot", containing);
+        return bubble("#messages .bubble.bot", containing);
     }
 
     private static WebElement userBubble(String containing) {
-        return bubble(".bubble.user", containing);
+        return bubble("#messages .bubble.user", containing);
     }
 
     private static WebElement bubble(String selector, String containing) {

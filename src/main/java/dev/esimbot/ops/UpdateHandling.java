@@ -1,0 +1,54 @@
+package dev.esimbot.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wraps the handling of one update: every log line written meanwhile carries {@code chat} and {@code update} (MDC),
+ * the time it took goes to {@code bot.updates{outcome=handled|failed}} (a histogram), and an exception that escapes
+ * is logged with the ids and swallowed, so one bad update never stops the others.
+ */
+@Component
+public class UpdateHandling {
+
+    public static final String CHAT = "chat";
+    public static final String UPDATE = "update";
+    static final String METER = "bot.updates";
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandling.class);
+
+    private final Timer handled;
+    private final Timer failed;
+
+    UpdateHandling(MeterRegistry meters) {
+        this.handled = timer(meters, "handled");
+        this.failed = timer(meters, "failed");
+    }
+
+    private static Timer timer(MeterRegistry meters, String outcome) {
+        return Timer.builder(METER).description("Telegram updates by outcome, with their handling time")
+                .tag("outcome", outcome).publishPercentileHistogram().register(meters);
+    }
+
+    /** Runs the handling of one update; {@code chatId} may be null when the update belongs to no chat. */
+    public void run(Long chatId, long updateId, Runnable work) {
+        long started = System.nanoTime();
+        Timer outcome = handled;
+        MDC.put(CHAT, chatId == null ? "-" : Long.toString(chatId));
+        MDC.put(UPDATE, Long.toString(updateId));
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            outcome = failed;
+            log.error("chat={} update={} unhandled failure", chatId, updateId, e);
+        } finally {
+            outcome.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            MDC.remove(CHAT);
+            MDC.remove(UPDATE);
+        }
+    }
+}
