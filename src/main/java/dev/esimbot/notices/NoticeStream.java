@@ -37,12 +37,19 @@ final class NoticeStream {
             redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
             return 0""";
 
-    /** Stores the final state (only over QUEUED: a notice ends once) and removes the entry, in one step. */
+    /**
+     * Stores the final state (only over QUEUED: a notice ends once) and removes the entry, in one step; 1 when this
+     * call ended the notice, 0 when it had ended before (a repeat entry, or one settled by another consumer). A notice
+     * whose marker was already forgotten counts as ended here: it was sent, so its end must still be told.
+     */
     private static final String SETTLE = """
-            if redis.call('GET', KEYS[2]) == 'QUEUED' then redis.call('SET', KEYS[2], ARGV[3], 'XX', 'KEEPTTL') end
+            local state = redis.call('GET', KEYS[2])
+            local ended = 0
+            if state == 'QUEUED' then redis.call('SET', KEYS[2], ARGV[3], 'XX', 'KEEPTTL') end
+            if state == 'QUEUED' or not state then ended = 1 end
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
             redis.call('XDEL', KEYS[1], ARGV[2])
-            return 1""";
+            return ended""";
 
     /** Adds the entry again at the end of the queue (with one more try counted) and removes the old one, in one step. */
     private static final String REQUEUE = """
@@ -95,8 +102,9 @@ final class NoticeStream {
         return Take.values()[((Long) answer).intValue()];
     }
 
-    void settle(QueuedNotice queued, NoticeState state) {
-        settle(queued.entryId(), queued.id(), state);
+    /** True when this call ended the notice; false when it had already ended, so its end is not told twice. */
+    boolean settle(QueuedNotice queued, NoticeState state) {
+        return settle(queued.entryId(), queued.id(), state);
     }
 
     /** Acknowledges the entry of a notice that had already ended, leaving its state as it is. */
@@ -118,8 +126,8 @@ final class NoticeStream {
         }
     }
 
-    private void settle(StreamEntryID entryId, String noticeId, NoticeState state) {
-        redis.eval(SETTLE, List.of(keys.noticeQueue(), keys.notice(noticeId)), List.of(GROUP, entryId.toString(), state.name()));
+    private boolean settle(StreamEntryID entryId, String noticeId, NoticeState state) {
+        return (Long) redis.eval(SETTLE, List.of(keys.noticeQueue(), keys.notice(noticeId)), List.of(GROUP, entryId.toString(), state.name())) == 1L;
     }
 
     /** An entry that is not a notice cannot be sent; it is removed so it does not block the queue. */

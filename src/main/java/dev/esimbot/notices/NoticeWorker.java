@@ -169,9 +169,10 @@ final class NoticeWorker implements Runnable {
      * acknowledgement would have the message sent again by whoever takes the entry over.
      */
     private void settle(QueuedNotice queued, NoticeState state) {
+        boolean ended;
         for (int attempt = 1; ; attempt++) {
             try {
-                parts.stream().settle(queued, state);
+                ended = parts.stream().settle(queued, state);
                 break;
             } catch (JedisConnectionException e) {
                 if (attempt == 3) {
@@ -180,7 +181,11 @@ final class NoticeWorker implements Runnable {
                 pause(200L * attempt);
             }
         }
-        parts.outcomes().settled(queued, state);
+        if (ended) {
+            parts.outcomes().settled(queued, state);
+        } else {
+            parts.outcomes().count("repeat");
+        }
     }
 
     /** Not cut short by a stop: a settle in progress should finish. */

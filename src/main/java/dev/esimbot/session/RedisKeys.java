@@ -148,6 +148,14 @@ public final class RedisKeys {
         return prefix + ":notices:{notices}:rate";
     }
 
+    /**
+     * The moments (µs, Redis's clock) of the messages let through in the last second, so that no second holds more
+     * than the rate. TTL 2 s, renewed with each message: it lapses when the senders are idle.
+     */
+    public String noticeWindow() {
+        return prefix + ":notices:{notices}:window";
+    }
+
     /** Set when Telegram answered 429: every sender waits until it lapses. TTL = Telegram's retry_after. */
     public String noticePause() {
         return prefix + ":notices:{notices}:pause";

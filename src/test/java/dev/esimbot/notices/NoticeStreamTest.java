@@ -77,11 +77,13 @@ class NoticeStreamTest {
         stream.ensureGroup();
         QueuedNotice queued = stream.readNew("a", 10).get(0);
 
-        // WHEN it is settled as sent, and a stray repeat tries to settle it as failed
-        stream.settle(queued, NoticeState.SENT);
-        stream.settle(queued, NoticeState.FAILED);
+        // WHEN it is settled as sent, and a stray repeat tries to settle it as blocked
+        boolean first = stream.settle(queued, NoticeState.SENT);
+        boolean repeat = stream.settle(queued, NoticeState.BLOCKED);
 
-        // THEN it is gone from the queue and stays sent
+        // THEN only the first ended it (so its end is told once), it is gone from the queue and stays sent
+        assertThat(first).isTrue();
+        assertThat(repeat).isFalse();
         assertThat(rig.queue.size()).isZero();
         assertThat(rig.queue.state("announce:1:501")).contains(NoticeState.SENT);
         assertThat(stream.claimStale("b", Duration.ZERO, START, 10).notices()).isEmpty();

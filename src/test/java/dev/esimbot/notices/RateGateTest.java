@@ -44,10 +44,24 @@ class RateGateTest {
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.SECONDS);
 
-        // THEN about 40 messages were let through, and in any one second at most 21 (rate + 1) by Redis's clock, so
-        // 22 as seen here, where a grant's moment is taken after its answer travelled back
-        assertThat(grants).hasSizeBetween(36, 43);
+        // THEN about 40 messages were let through, and in any one second at most 20 by Redis's clock; as seen here,
+        // where a grant's moment is taken after its answer travelled back on a busy machine, 2 more
+        assertThat(grants).hasSizeBetween(34, 41);
         assertThat(mostWithinOneSecond(grants)).isLessThanOrEqualTo(22);
+    }
+
+    @Test
+    void theToleranceForALateSenderNeverLetsMoreThanTheRateIntoOneSecond() throws InterruptedException {
+        // GIVEN a gate at 2 a second that let two messages go at once (a sender that woke late keeps its slot)
+        RateGate gate = gate(2);
+        assertThat(gate.tryAcquire(1)).isZero();
+        assertThat(gate.tryAcquire(2)).isZero();
+
+        // WHEN a third asks once the pacing alone would let it go, still within the same second
+        Thread.sleep(550);
+
+        // THEN it waits for the first to leave the second: 2 a second means 2 (Telegram's 30 means 30)
+        assertThat(gate.tryAcquire(3)).isBetween(1L, 450L);
     }
 
     @Test
