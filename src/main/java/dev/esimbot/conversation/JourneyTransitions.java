@@ -48,7 +48,9 @@ final class JourneyTransitions {
                 .and().withExternal().source(s).target(MENU).event(OPEN_MENU)
                 .and().withInternal().source(s).event(HELP)
                 .and().withInternal().source(s).event(ORDERS)
-                .and().withInternal().source(s).event(LANGUAGE);
+                .and().withInternal().source(s).event(LANGUAGE)
+                .and().withInternal().source(s).event(NOTIFICATIONS)
+                .and().withInternal().source(s).event(NOTICE_STOP);
         if (s == SUPPORT_TICKET) {
             t.withInternal().source(s).event(SUPPORT);
         } else {
@@ -56,6 +58,8 @@ final class JourneyTransitions {
         }
         if (s != LINK_ICCID && s != LINK_CODE && s != AWAITING_PAYMENT) {
             t.withExternal().source(s).target(STATUS).event(SHOW_ESIM)
+                    .and().withExternal().source(s).target(CHOOSING_PLAN).event(NOTICE_RENEW)
+                    .and().withExternal().source(s).target(STATUS).event(NOTICE_AUTO_RENEW)
                     .and().withExternal().source(s).target(LINK_ICCID).event(LINK);
         }
     }

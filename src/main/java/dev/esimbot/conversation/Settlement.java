@@ -87,6 +87,7 @@ class Settlement {
         if (!deliver(chatId, order, receipt, mark, "receipt")) {
             return new Outcome<>(null, false, false);
         }
+        events.publishEvent(new EsimCovered(chatId, esim.iccid()));
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }
 

@@ -105,6 +105,23 @@ class SandboxAccounts {
                 .map(sim -> new ExpiringEsim(sim.owner(), sim.esim())).toList();
     }
 
+    /** Linked active eSIMs, still valid, with at most {@code maxPercent} of their data left; by end then ICCID. */
+    synchronized List<ExpiringEsim> lowData(int maxPercent) {
+        Instant now = clock.instant();
+        return sims.values().stream()
+                .filter(sim -> sim.owner() != null && sim.esim().status() == EsimStatus.ACTIVE)
+                .filter(sim -> sim.esim().validUntil().isAfter(now) && sim.esim().dataTotalMb() > 0)
+                .filter(sim -> sim.esim().dataLeftMb() * 100 <= (long) maxPercent * sim.esim().dataTotalMb())
+                .sorted(Comparator.comparing((SandboxSim sim) -> sim.esim().validUntil())
+                        .thenComparing(SandboxSim::iccid))
+                .map(sim -> new ExpiringEsim(sim.owner(), sim.esim())).toList();
+    }
+
+    /** Adds purchased eSIMs as they are (for load tests: many customers' eSIMs at once). */
+    synchronized void add(List<SandboxSim> added) {
+        added.forEach(sim -> sims.put(sim.iccid(), sim));
+    }
+
     /** Forgets everything about the customer and seeds the profile; eSIMs of others it had linked are released. */
     synchronized void reset(long customerId, SandboxProfile profile) {
         sims.values().removeIf(sim -> sim.seededFor() == customerId);
