@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Asks billing for eSIMs that end soon or ran low on data, a page at a time (never the whole list in memory), and
  * offers each owner one notice per eSIM, end and kind. The notice id names exactly that, so scans that run again, or
- * on two instances at once, make each notice once (see {@link NoticeQueue#enqueue}).
+ * on two instances at once, make each notice once (see {@link NoticeQueue#enqueue}). An eSIM low on data that
+ * also ends within 3 days gets the expiry notice only, which shows the data left too.
  */
 @Component
 public class ExpiryScan {
@@ -61,7 +62,7 @@ public class ExpiryScan {
         }
         if (kinds.contains(NoticeKind.LOW_DATA)) {
             pages(cursor -> billing.lowData(settings.lowDataPercent(), cursor, settings.scanPage()), tally, (item, t) -> {
-                if (lowOnData(item.esim(), now)) {
+                if (lowOnData(item.esim(), now) && NoticeKind.forExpiry(item.esim(), now).filter(kinds::contains).isEmpty()) {
                     offer(item, NoticeKind.LOW_DATA, now, t);
                 }
             });
@@ -70,6 +71,11 @@ public class ExpiryScan {
         log.info("expiry scan: {} eSIMs seen, {} notices queued, {} held, {} left out, {} made before",
                 report.seen(), report.queued(), report.held(), report.skipped(), report.repeats());
         return report;
+    }
+
+    /** Releases the held notices that are due now (the routine does it every {@code NOTICES_RELEASE_EVERY}). */
+    public int releaseHeld() {
+        return reminders.releaseDue();
     }
 
     private void pages(Function<String, ExpiringPage> read, Tally tally, BiConsumer<ExpiringEsim, Tally> each) {
