@@ -68,7 +68,7 @@ class SandboxOrderController {
     @GetMapping("/esims/expiring")
     ExpiringPage expiring(@RequestParam String from, @RequestParam String to,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
-        return ExpiringPages.page(accounts.expiring(instant(from), instant(to)), cursor, limit(limit));
+        return accounts.expiring(instant(from), instant(to), cursor, limit(limit));
     }
 
     @GetMapping("/esims/low-data")
@@ -77,7 +77,7 @@ class SandboxOrderController {
         if (maxPercent < 0 || maxPercent > 100) {
             throw SandboxRejection.badRequest("bad_request", "maxPercent must be between 0 and 100");
         }
-        return ExpiringPages.page(accounts.lowData(maxPercent), cursor, limit(limit));
+        return accounts.lowData(maxPercent, cursor, limit(limit));
     }
 
     private static int limit(int limit) {
