@@ -98,13 +98,17 @@ public class ExpiryScan {
     /** Auto-renewing eSIMs need no reminder; customers who never started the bot cannot get one. */
     private void offer(ExpiringEsim item, NoticeKind kind, Instant now, Tally tally) {
         Esim esim = item.esim();
+        String esimKey = EsimKeys.of(esim.iccid());
+        String id = "exp-" + esimKey + "-" + esim.validUntil().getEpochSecond() + "-" + kind.code();
+        if (reminders.made(id)) {
+            tally.repeats++; // the common case of a scan every few minutes: one look, nothing rendered
+            return;
+        }
         Optional<Language> language = esim.autoRenew() ? Optional.empty() : recipients.language(item.customerId());
         if (language.isEmpty()) {
             tally.skipped++;
             return;
         }
-        String esimKey = EsimKeys.of(esim.iccid());
-        String id = "exp-" + esimKey + "-" + esim.validUntil().getEpochSecond() + "-" + kind.code();
         Notice notice = new Notice(id, item.customerId(), replies.expiry(language.get(), esim, kind.textKey()),
                 new Notice.About(esimKey, now.toEpochMilli()));
         Duration rememberFor = Duration.between(now, esim.validUntil().plus(REMEMBER_PAST_END));

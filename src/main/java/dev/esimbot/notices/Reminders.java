@@ -41,6 +41,11 @@ class Reminders {
         this.clock = clock;
     }
 
+    /** Whether a notice with this id was queued or held before (and is still remembered). */
+    boolean made(String noticeId) {
+        return queue.state(noticeId).isPresent();
+    }
+
     /** Queues or holds the notice once per id; a notice not wanted now is not claimed, so a later scan may offer it. */
     Offered offer(Notice notice, Duration rememberFor) {
         if (suppressions.skip(notice)) {
