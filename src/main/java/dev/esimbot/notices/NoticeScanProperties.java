@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Settings of the expiry scan: what it looks for, when, and when notices wait. The sender's settings are
@@ -37,6 +39,7 @@ public record NoticeScanProperties(
         @DefaultValue("60s") Duration releaseEvery) {
 
     public NoticeScanProperties {
+        requireCron(scanCron);
         if (scanPage < 1 || scanPage > 500) {
             throw new InvalidSettingException("NOTICES_SCAN_PAGE", "must be between 1 and 500, got " + scanPage);
         }
@@ -75,6 +78,13 @@ public record NoticeScanProperties(
             return ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone.strip());
         } catch (DateTimeException e) {
             throw new InvalidSettingException("NOTICES_ZONE", "must be a time zone such as UTC or Asia/Shanghai, got " + zone);
+        }
+    }
+
+    private static void requireCron(String cron) {
+        if (cron == null || !cron.strip().equals(Scheduled.CRON_DISABLED) && !CronExpression.isValidExpression(cron.strip())) {
+            throw new InvalidSettingException("NOTICES_SCAN_CRON",
+                    "must be a cron expression with seconds such as 0 */15 * * * *, or - for off, got " + cron);
         }
     }
 

@@ -28,6 +28,8 @@ class NoticeScanPropertiesTest {
     @Test
     void badQuietHoursOrZoneStopStartUpNamingTheVariable() {
         assertThatThrownBy(() -> settings("low-data", "10pm-8am")).hasMessageContaining("NOTICES_QUIET_HOURS");
+        assertThatThrownBy(() -> new NoticeScanProperties("every 15 minutes", 200, "", 10, "", "UTC",
+                Duration.ofMinutes(10), Duration.ofMinutes(1))).hasMessageContaining("NOTICES_SCAN_CRON");
         assertThatThrownBy(() -> new NoticeScanProperties("-", 200, "", 10, "", "Mars/Olympus", Duration.ofMinutes(10),
                 Duration.ofMinutes(1))).hasMessageContaining("NOTICES_ZONE");
     }
