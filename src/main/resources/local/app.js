@@ -14,6 +14,9 @@
             langToggleTitle: 'Switch to Chinese: the page and the language the bot sees from this user',
             reset: 'Reset',
             resetTitle: 'Start this user over: clears the chat, the bot session and the demo eSIMs',
+            reminders: 'Reminders',
+            remindersTitle: 'Admin: run the expiry scan now (eSIMs ending soon or low on data get a notice, once each)',
+            scanned: 'Expiry scan: {0} eSIMs seen, {1} notices queued, {2} held (quiet hours or an open ticket), {3} sent before',
             inputLabel: 'Message',
             placeholder: 'Write a message or a command, e.g. /start',
             send: 'Send',
@@ -44,6 +47,9 @@
             langToggleTitle: '切换到英文：页面文字以及机器人看到的该用户语言',
             reset: '重置',
             resetTitle: '让该用户重新开始：清空聊天、机器人会话和演示 eSIM',
+            reminders: '到期提醒',
+            remindersTitle: '管理员：立即运行到期扫描（即将到期或流量不足的 eSIM 各收到一次提醒）',
+            scanned: '到期扫描：查看 {0} 张 eSIM，排队 {1} 条提醒，暂缓 {2} 条（免打扰时段或工单进行中），之前已发 {3} 条',
             inputLabel: '消息',
             placeholder: '输入消息或命令，例如 /start',
             send: '发送',
@@ -314,6 +320,21 @@
         $('#input').focus();
     }
 
+    /** The admin's "scan now": the bot's scheduled expiry scan, run at once; notices then arrive like any message. */
+    async function scanReminders() {
+        try {
+            const response = await fetch('/local/api/notices/scan', { method: 'POST' });
+            if (!response.ok) {
+                toast(format(label('notSent'), response.status), 'error');
+                return;
+            }
+            const report = await response.json();
+            toast(format(label('scanned'), report.seen, report.queued, report.held, report.repeats));
+        } catch {
+            toast(label('offline'), 'error');
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Page chrome: the user switch and the language switch.
 
@@ -384,6 +405,7 @@
         $('#composer').addEventListener('submit', sendText);
         $('#lang-toggle').addEventListener('click', toggleLanguage);
         $('#reset').addEventListener('click', resetChat);
+        $('#reminders').addEventListener('click', scanReminders);
         setLanguage('en');
         loadUsers().catch(() => toast(label('offline'), 'error'));
         $('#input').focus();

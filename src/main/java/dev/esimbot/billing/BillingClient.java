@@ -116,6 +116,12 @@ public class BillingClient {
         return get("/esims/expiring", "/esims/expiring" + query, ExpiringPage.class);
     }
 
+    /** Active eSIMs with at most {@code maxPercent} of their data left, page by page (the cursor as above). */
+    public ExpiringPage lowData(int maxPercent, String cursor, int limit) {
+        String query = "?maxPercent=" + maxPercent + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + param(cursor));
+        return get("/esims/low-data", "/esims/low-data" + query, ExpiringPage.class);
+    }
+
     private <T> T get(String template, String path, Class<T> type) {
         return get(template, path, json.constructType(type));
     }

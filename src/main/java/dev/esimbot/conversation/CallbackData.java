@@ -5,14 +5,27 @@ import java.util.regex.Pattern;
 
 /**
  * Button data: {@code <action>:<argument>:<version>}. The version ties a button to the screen it was drawn on, so a
- * button from an older message is recognised as stale. Anything else (forged, truncated) does not parse.
+ * button from an older message is recognised as stale. An expiry notice's buttons, which belong to no screen, carry
+ * {@code -} instead of a version; only the notice actions take that form, and they take no other. Anything else
+ * (forged, truncated) does not parse. What a button names (an eSIM, a plan) is checked with billing when tapped.
  */
 record CallbackData(JourneyEvent event, String argument, long version) {
 
     private static final Pattern SAFE_ARGUMENT = Pattern.compile("[A-Za-z0-9_.-]{0,40}");
 
+    /** The version of a notice's buttons. */
+    static final long NO_VERSION = -1;
+    private static final String NOTICE_MARK = "-";
+
     String encode() {
-        return code(event) + ":" + argument + ":" + Long.toString(version, 36);
+        return code(event) + ":" + argument + ":" + (version == NO_VERSION ? NOTICE_MARK : Long.toString(version, 36));
+    }
+
+    static CallbackData ofNotice(JourneyEvent event, String argument) {
+        if (!event.fromNotice()) {
+            throw new IllegalArgumentException(event + " is not a notice button");
+        }
+        return new CallbackData(event, argument == null ? "" : argument, NO_VERSION);
     }
 
     static CallbackData of(JourneyEvent event, String argument, long version) {
@@ -32,8 +45,10 @@ record CallbackData(JourneyEvent event, String argument, long version) {
         if (parts.length != 3 || !SAFE_ARGUMENT.matcher(parts[1]).matches()) {
             return Optional.empty();
         }
+        boolean notice = NOTICE_MARK.equals(parts[2]);
         try {
-            return event(parts[0]).map(e -> new CallbackData(e, parts[1], Long.parseLong(parts[2], 36)));
+            long version = notice ? NO_VERSION : Long.parseLong(parts[2], 36);
+            return event(parts[0]).filter(e -> e.fromNotice() == notice).map(e -> new CallbackData(e, parts[1], version));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -57,6 +72,10 @@ record CallbackData(JourneyEvent event, String argument, long version) {
             case SUPPORT -> "sp";
             case PAY_IN_TELEGRAM -> "tp";
             case RATE -> "rt";
+            case NOTIFICATIONS -> "nt";
+            case NOTICE_RENEW -> "nr";
+            case NOTICE_AUTO_RENEW -> "na";
+            case NOTICE_STOP -> "ns";
             default -> throw new IllegalArgumentException("no button for " + event);
         };
     }

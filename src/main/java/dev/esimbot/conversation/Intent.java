@@ -20,7 +20,8 @@ record Intent(JourneyEvent event, String argument, String problem) {
             "help", JourneyEvent.HELP,
             "orders", JourneyEvent.ORDERS,
             "language", JourneyEvent.LANGUAGE,
-            "support", JourneyEvent.SUPPORT);
+            "support", JourneyEvent.SUPPORT,
+            "notifications", JourneyEvent.NOTIFICATIONS);
 
     static Intent of(ChatInput input, long currentVersion, int maxText) {
         boolean text = input.kind() == Kind.TEXT || input.kind() == Kind.COMMAND;
@@ -47,7 +48,7 @@ record Intent(JourneyEvent event, String argument, String problem) {
     }
 
     boolean fromButton(ChatInput input) {
-        return input.kind() == Kind.BUTTON && !isProblem();
+        return input.kind() == Kind.BUTTON && !isProblem() && !event.fromNotice();
     }
 
     private static Intent command(String text) {
@@ -65,7 +66,7 @@ record Intent(JourneyEvent event, String argument, String problem) {
         if (parsed.isEmpty()) {
             return problem("hint.bad-button");
         }
-        if (parsed.get().version() != currentVersion) {
+        if (parsed.get().version() != CallbackData.NO_VERSION && parsed.get().version() != currentVersion) {
             return problem("hint.stale-button");
         }
         return new Intent(parsed.get().event(), parsed.get().argument(), null);

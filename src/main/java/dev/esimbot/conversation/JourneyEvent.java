@@ -27,5 +27,18 @@ enum JourneyEvent {
     /** Staff closed the user's ticket (/close in the staff group). */
     TICKET_CLOSED,
     /** The user rated the closed ticket (1-5). */
-    RATE
+    RATE,
+    /** {@code /notifications [on|off]}, or its buttons: shows or flips the expiry notices switch. */
+    NOTIFICATIONS,
+    /** "Renew now" on an expiry notice: choose a plan for that eSIM. */
+    NOTICE_RENEW,
+    /** "Turn auto-renew on" on an expiry notice. */
+    NOTICE_AUTO_RENEW,
+    /** "Stop these notices" on an expiry notice. */
+    NOTICE_STOP;
+
+    /** Buttons of an expiry notice: not bound to a screen version, and answered with a new message. */
+    boolean fromNotice() {
+        return this == NOTICE_RENEW || this == NOTICE_AUTO_RENEW || this == NOTICE_STOP;
+    }
 }

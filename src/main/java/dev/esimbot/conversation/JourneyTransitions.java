@@ -18,6 +18,7 @@ final class JourneyTransitions {
     static void configure(StateMachineTransitionConfigurer<JourneyState, JourneyEvent> t) throws Exception {
         for (JourneyState state : JourneyState.values()) {
             everywhere(t, state);
+            noticeRenew(t, state);
         }
         t.withExternal().source(MENU).target(LINK_CODE).event(TEXT).guard(iccidLike())
                 .and().withExternal().source(LINK_ICCID).target(LINK_CODE).event(TEXT)
@@ -48,7 +49,9 @@ final class JourneyTransitions {
                 .and().withExternal().source(s).target(MENU).event(OPEN_MENU)
                 .and().withInternal().source(s).event(HELP)
                 .and().withInternal().source(s).event(ORDERS)
-                .and().withInternal().source(s).event(LANGUAGE);
+                .and().withInternal().source(s).event(LANGUAGE)
+                .and().withInternal().source(s).event(NOTIFICATIONS)
+                .and().withInternal().source(s).event(NOTICE_STOP);
         if (s == SUPPORT_TICKET) {
             t.withInternal().source(s).event(SUPPORT);
         } else {
@@ -56,7 +59,16 @@ final class JourneyTransitions {
         }
         if (s != LINK_ICCID && s != LINK_CODE && s != AWAITING_PAYMENT) {
             t.withExternal().source(s).target(STATUS).event(SHOW_ESIM)
+                    .and().withExternal().source(s).target(STATUS).event(NOTICE_AUTO_RENEW)
                     .and().withExternal().source(s).target(LINK_ICCID).event(LINK);
+        }
+    }
+
+    /** A notice's Renew now, not while a payment is open or a paid renewal is being completed (no second payment). */
+    private static void noticeRenew(StateMachineTransitionConfigurer<JourneyState, JourneyEvent> t, JourneyState s)
+            throws Exception {
+        if (s != LINK_ICCID && s != LINK_CODE && s != AWAITING_PAYMENT && s != RENEWAL_PENDING) {
+            t.withExternal().source(s).target(CHOOSING_PLAN).event(NOTICE_RENEW);
         }
     }
 

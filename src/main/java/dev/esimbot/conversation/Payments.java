@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ class Payments {
     private final Settlement settlement;
     private final ConversationProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Payments(UnifiedJedis redis, RedisKeys keys, BillingClient billing, Settlement settlement,
-             ConversationProperties properties, Clock clock) {
+             ConversationProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.redis = redis;
         this.keys = keys;
         this.billing = billing;
@@ -142,6 +145,10 @@ class Payments {
         boolean firstSeen = redis.hsetnx(keys.pendingOrdersPaidAt(), order.id(), Long.toString(now)) == 1;
         String stored = firstSeen ? null : redis.hget(keys.pendingOrdersPaidAt(), order.id());
         long paidAt = stored == null ? now : Long.parseLong(stored);
+        if (firstSeen) {
+            // Paid, not yet applied: a "renew now" reminder for this eSIM would invite a second payment.
+            events.publishEvent(new EsimCovered(chatId, order.iccid()));
+        }
         if (now - paidAt >= properties.fulfilmentGrace().toMillis()) {
             settlement.stalled(chatId, order);
         }

@@ -45,6 +45,9 @@ class Screens {
     /** Help, hints and the like must not depend on billing: without it they fall back to a Menu button. */
     private List<List<Button>> keyboard(Turn turn, Keys keys) {
         boolean stateTextShown = turn.body == null && !turn.hideBody;
+        if (turn.noticeSwitch) {
+            return noticeSwitch(turn, keys);
+        }
         try {
             return buttons(turn, keys);
         } catch (BillingUnavailableException e) {
@@ -93,6 +96,13 @@ class Screens {
                     keys.button("btn.rate-3", RATE, "3"), keys.button("btn.rate-4", RATE, "4"),
                     keys.button("btn.rate-5", RATE, "5")), List.of(keys.button("btn.skip", RATE, "0")));
         };
+    }
+
+    /** /notifications: one button that flips the switch, and the menu. */
+    private List<List<Button>> noticeSwitch(Turn turn, Keys keys) {
+        boolean on = turn.body != null && "notifications.on".equals(turn.body.key());
+        return List.of(List.of(on ? keys.button("btn.notifications-off", NOTIFICATIONS, "off")
+                : keys.button("btn.notifications-on", NOTIFICATIONS, "on")), List.of(keys.button("btn.menu", OPEN_MENU)));
     }
 
     /** After a second failed payment in a row a person is the likelier way out, so it comes first. */

@@ -87,6 +87,7 @@ class Settlement {
         if (!deliver(chatId, order, receipt, mark, "receipt")) {
             return new Outcome<>(null, false, false);
         }
+        events.publishEvent(new EsimCovered(chatId, esim.iccid()));
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
     }
 
@@ -113,6 +114,7 @@ class Settlement {
         if (told.value()) {
             log.error("chat={} order={} paid but renewal not applied ({}); staff alerted", chatId, order.id(), order.status());
             events.publishEvent(new RenewalStalled(chatId, order));
+            events.publishEvent(new EsimCovered(chatId, order.iccid())); // paid: no reminder inviting a second payment
         }
         return told;
     }

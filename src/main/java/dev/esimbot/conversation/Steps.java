@@ -5,6 +5,7 @@ import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +19,16 @@ class Steps {
     private final OrderSteps ordering;
     private final InvoiceSteps invoices;
     private final SupportSteps support;
+    private final NoticeSteps notices;
     private final Words words;
     private final JourneyMetrics metrics;
+    private final ApplicationEventPublisher events;
 
-    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, Words words,
-          JourneyMetrics metrics) {
+    Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, NoticeSteps notices,
+          Words words, JourneyMetrics metrics, ApplicationEventPublisher events) {
         this.metrics = metrics;
+        this.notices = notices;
+        this.events = events;
         this.linking = linking;
         this.ordering = ordering;
         this.invoices = invoices;
@@ -47,6 +52,10 @@ class Steps {
             case PLAN_CHOSEN -> ordering.choosePlan(turn, target, argument);
             case CONFIRM, RETRY -> ordering.place(turn, target, event == JourneyEvent.RETRY);
             case PAY_IN_TELEGRAM -> invoices.send(turn);
+            case NOTIFICATIONS -> notices.notifications(turn, argument);
+            case NOTICE_STOP -> notices.stop(turn);
+            case NOTICE_RENEW -> notices.renew(turn, target, argument);
+            case NOTICE_AUTO_RENEW -> notices.autoRenew(turn, target, argument);
             default -> throw new IllegalArgumentException("no step for " + event);
         }
     }
@@ -78,6 +87,9 @@ class Steps {
         Esim esim = turn.billing().setAutoRenew(turn.customerId(), turn.context.esim(), enable);
         turn.committed = true;
         turn.remember(esim);
+        if (enable) {
+            events.publishEvent(new EsimCovered(turn.chatId, esim.iccid()));
+        }
         turn.notice(enable ? "auto-renew.turned-on" : "auto-renew.turned-off");
     }
 

@@ -35,6 +35,8 @@ final class Turn {
     String firstName;
     /** The step changed something in billing (an order, a link, auto-renew); a later failure must not undo or repeat it. */
     boolean committed;
+    /** The screen shows the expiry notices switch (/notifications) instead of the state's buttons. */
+    boolean noticeSwitch;
 
     private final BillingClient billing;
     private final Map<String, Object> memo = new HashMap<>();

@@ -25,8 +25,8 @@ final class NoticeSender implements SmartLifecycle {
     private static final long STOP_WAIT_MS = 15_000;
 
     /** What the workers work with. */
-    record Parts(NoticeStream stream, RateGate gate, BlockedUsers blocked, NoticeTransport transport,
-                 NoticeOutcomes outcomes) {
+    record Parts(NoticeStream stream, RateGate gate, BlockedUsers blocked, Suppressions suppressions,
+                 NoticeTransport transport, NoticeOutcomes outcomes) {
     }
 
     private final Parts parts;

@@ -9,5 +9,9 @@ public enum NoticeState {
     /** Not sent: the user blocked the bot or deleted the account. */
     BLOCKED,
     /** Not sent: Telegram refused it for good, or it kept failing. */
-    FAILED
+    FAILED,
+    /** Waiting outside the queue: quiet hours, or the user's open support ticket (see {@link HeldNotices}). */
+    HELD,
+    /** Not sent: the user turned notices off, or the eSIM was renewed or set to auto-renew meanwhile. */
+    SKIPPED
 }

@@ -81,6 +81,10 @@ final class NoticeWorker implements Runnable {
     }
 
     private void deliver(QueuedNotice queued) {
+        if (parts.suppressions().skip(queued.notice())) {
+            settle(queued, NoticeState.SKIPPED);
+            return;
+        }
         if (parts.blocked().isBlocked(queued.chatId())) {
             settle(queued, NoticeState.BLOCKED);
             return;

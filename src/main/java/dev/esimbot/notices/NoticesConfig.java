@@ -15,11 +15,11 @@ import redis.clients.jedis.UnifiedJedis;
 class NoticesConfig {
 
     @Bean
-    NoticeSender noticeSender(UnifiedJedis redis, RedisKeys keys, BlockedUsers blocked, NoticeTransport transport,
-                              NoticesProperties settings, MeterRegistry meters, ApplicationEventPublisher events,
-                              Clock clock) {
+    NoticeSender noticeSender(UnifiedJedis redis, RedisKeys keys, BlockedUsers blocked, Suppressions suppressions,
+                              NoticeTransport transport, NoticesProperties settings, MeterRegistry meters,
+                              ApplicationEventPublisher events, Clock clock) {
         NoticeSender.Parts parts = new NoticeSender.Parts(new NoticeStream(redis, keys),
-                new RateGate(redis, keys, settings.rate(), settings.chatGap()), blocked, transport,
+                new RateGate(redis, keys, settings.rate(), settings.chatGap()), blocked, suppressions, transport,
                 new NoticeOutcomes(meters, events));
         return new NoticeSender(parts, settings, clock, instanceName());
     }

@@ -37,6 +37,10 @@ record QueuedNotice(StreamEntryID entryId, Notice notice, int tries) {
         fields.put("text", notice.reply().text());
         fields.put("rows", JSON.writeValueAsString(notice.reply().rows()));
         fields.put("tries", Integer.toString(tries));
+        if (notice.about() != null) {
+            fields.put("esim", notice.about().esim());
+            fields.put("made", Long.toString(notice.about().madeAt()));
+        }
         return fields;
     }
 
@@ -44,12 +48,27 @@ record QueuedNotice(StreamEntryID entryId, Notice notice, int tries) {
     static QueuedNotice of(StreamEntry entry) {
         try {
             Map<String, String> fields = entry.getFields();
-            Reply reply = new Reply(fields.get("text"), JSON.readValue(fields.get("rows"), ROWS));
-            Notice notice = new Notice(fields.get("id"), Long.parseLong(fields.get("chat")), reply);
-            return new QueuedNotice(entry.getID(), notice, Integer.parseInt(fields.getOrDefault("tries", "0")));
+            return new QueuedNotice(entry.getID(), notice(fields), Integer.parseInt(fields.getOrDefault("tries", "0")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Stream entry " + entry.getID() + " is not a notice", e);
         }
+    }
+
+    /** The notice of an entry's fields (or of a held notice's, which are the same). */
+    static Notice notice(Map<String, String> fields) {
+        Reply reply = new Reply(fields.get("text"), JSON.readValue(fields.get("rows"), ROWS));
+        Notice.About about = fields.containsKey("esim")
+                ? new Notice.About(fields.get("esim"), Long.parseLong(fields.get("made"))) : null;
+        return new Notice(fields.get("id"), Long.parseLong(fields.get("chat")), reply, about);
+    }
+
+    static String json(Map<String, String> fields) {
+        return JSON.writeValueAsString(fields);
+    }
+
+    static Map<String, String> fromJson(String json) {
+        return JSON.readValue(json, new TypeReference<Map<String, String>>() {
+        });
     }
 
     /** The fields as a flat list (name, value, name, value ...) for a script's XADD. */

@@ -3,6 +3,7 @@ package dev.esimbot.sandbox;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.EsimStatus;
 import dev.esimbot.billing.ExpiringEsim;
+import dev.esimbot.billing.ExpiringPage;
 import dev.esimbot.billing.LinkChallenge;
 import dev.esimbot.billing.Plan;
 import java.time.Clock;
@@ -95,14 +96,27 @@ class SandboxAccounts {
                 plan.dataMb(), from.plus(Duration.ofDays(plan.days())), e.autoRenew()));
     }
 
-    /** Linked eSIMs whose validity ends in [from, to), by end then ICCID. */
-    synchronized List<ExpiringEsim> expiring(Instant from, Instant to) {
-        return sims.values().stream()
+    /** A page of the linked eSIMs whose validity ends in [from, to), by end then ICCID. */
+    synchronized ExpiringPage expiring(Instant from, Instant to, String cursor, int limit) {
+        return ExpiringPages.page(sims.values().stream()
                 .filter(sim -> sim.owner() != null)
                 .filter(sim -> !sim.esim().validUntil().isBefore(from) && sim.esim().validUntil().isBefore(to))
-                .sorted(Comparator.comparing((SandboxSim sim) -> sim.esim().validUntil())
-                        .thenComparing(SandboxSim::iccid))
-                .map(sim -> new ExpiringEsim(sim.owner(), sim.esim())).toList();
+                .map(sim -> new ExpiringEsim(sim.owner(), sim.esim())), cursor, limit);
+    }
+
+    /** A page of the linked active eSIMs, still valid, with at most {@code maxPercent} of their data left. */
+    synchronized ExpiringPage lowData(int maxPercent, String cursor, int limit) {
+        Instant now = clock.instant();
+        return ExpiringPages.page(sims.values().stream()
+                .filter(sim -> sim.owner() != null && sim.esim().status() == EsimStatus.ACTIVE)
+                .filter(sim -> sim.esim().validUntil().isAfter(now) && sim.esim().dataTotalMb() > 0)
+                .filter(sim -> sim.esim().dataLeftMb() * 100 <= (long) maxPercent * sim.esim().dataTotalMb())
+                .map(sim -> new ExpiringEsim(sim.owner(), sim.esim())), cursor, limit);
+    }
+
+    /** Adds purchased eSIMs as they are (for load tests: many customers' eSIMs at once). */
+    synchronized void add(List<SandboxSim> added) {
+        added.forEach(sim -> sims.put(sim.iccid(), sim));
     }
 
     /** Forgets everything about the customer and seeds the profile; eSIMs of others it had linked are released. */

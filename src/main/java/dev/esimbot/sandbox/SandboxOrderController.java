@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The contract's order endpoints and the expiring-eSIM scan. */
+/** The contract's order endpoints and the scans for expiry notices (eSIMs ending soon, eSIMs low on data). */
 @RestController
 @RequestMapping(SandboxApi.BASE)
 @ConditionalOnSandbox
@@ -68,7 +68,16 @@ class SandboxOrderController {
     @GetMapping("/esims/expiring")
     ExpiringPage expiring(@RequestParam String from, @RequestParam String to,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
-        return ExpiringPages.page(accounts.expiring(instant(from), instant(to)), cursor, limit(limit));
+        return accounts.expiring(instant(from), instant(to), cursor, limit(limit));
+    }
+
+    @GetMapping("/esims/low-data")
+    ExpiringPage lowData(@RequestParam(defaultValue = "10") int maxPercent,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
+        if (maxPercent < 0 || maxPercent > 100) {
+            throw SandboxRejection.badRequest("bad_request", "maxPercent must be between 0 and 100");
+        }
+        return accounts.lowData(maxPercent, cursor, limit(limit));
     }
 
     private static int limit(int limit) {

@@ -166,6 +166,32 @@ public final class RedisKeys {
         return prefix + ":notices:{notices}:chat:" + chatId;
     }
 
+    /**
+     * Hash tag {notices} like the queue: the sorted set of held notices (member: notice id, score: when it is due,
+     * epoch ms), waiting out quiet hours or an open support ticket. No TTL: a work list, members leave when released.
+     */
+    public String heldNotices() {
+        return prefix + ":notices:{notices}:held";
+    }
+
+    /** Hash of held notice id -> the notice (JSON), the companion of {@link #heldNotices()}. No TTL for the same reason. */
+    public String heldNoticeBodies() {
+        return prefix + ":notices:{notices}:held:bodies";
+    }
+
+    /**
+     * When an eSIM was last renewed or set to auto-renew (epoch ms), by its hashed key: its notices made before then are
+     * skipped. TTL 7 days, longer than any notice waits.
+     */
+    public String noticeCovered(String esimKey) {
+        return prefix + ":notices:{notices}:covered:" + esimKey;
+    }
+
+    /** Set while the user has turned expiry notices off. No TTL: the user's own choice, deleted when turned on again. */
+    public String noticesOff(long chatId) {
+        return prefix + ":chat:{" + chatId + "}:notices:off";
+    }
+
     // Hardening (flood control): keys of one chat, so they share its hash tag.
 
     /** Messages the chat sent in the current window (INCR); TTL = the window, from its first message. */

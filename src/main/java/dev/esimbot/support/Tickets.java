@@ -1,6 +1,7 @@
 package dev.esimbot.support;
 
 import dev.esimbot.i18n.Language;
+import dev.esimbot.notices.OpenTickets;
 import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import redis.clients.jedis.params.ZAddParams;
 
 /** Tickets and their maps in Redis, so they survive a restart and every instance sees the same ones. */
 @Component
-class Tickets {
+class Tickets implements OpenTickets {
 
     private static final long CLOSED_TTL_SECONDS = 30L * 24 * 3600;
 
@@ -44,6 +45,12 @@ class Tickets {
         redis.set(keys.chatTicket(chatId), Long.toString(number));
         redis.zadd(keys.openTickets(), now.toEpochMilli(), Long.toString(number));
         return new Ticket(number, chatId, topicId, true, now, language);
+    }
+
+    /** Expiry notices wait while the user talks to a person (see {@code notices.Reminders}). */
+    @Override
+    public boolean hasOpenTicket(long chatId) {
+        return redis.exists(keys.chatTicket(chatId));
     }
 
     Optional<Ticket> forChat(long chatId) {

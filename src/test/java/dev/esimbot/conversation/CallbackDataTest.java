@@ -23,4 +23,14 @@ class CallbackDataTest {
         assertThat(CallbackData.parse("x".repeat(65))).isEmpty();
         assertThat(CallbackData.parse(null)).isEmpty();
     }
+
+    @Test
+    void noticeButtonsCarryNoVersionAndOnlyNoticeActionsMayOmitIt() {
+        CallbackData renew = CallbackData.ofNotice(JourneyEvent.NOTICE_RENEW, "89852000000012345678");
+
+        assertThat(renew.encode()).isEqualTo("nr:89852000000012345678:-");
+        assertThat(CallbackData.parse(renew.encode())).contains(renew);
+        assertThat(CallbackData.parse("e:89852000000012345678:-")).as("a screen button without version").isEmpty();
+        assertThat(CallbackData.parse("nr:89852000000012345678:5")).as("a notice action with a version").isEmpty();
+    }
 }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.esimbot.notices.ExpiryScan;
+import dev.esimbot.notices.NoticeQueue;
 import dev.esimbot.telegram.UpdatePipeline;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testkit.MutableClock;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
+import dev.esimbot.testkit.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,6 +55,8 @@ class ConversationsReplayTest {
         settings.put("support.chat-id", Long.toString(STAFF_CHAT));
         // Agents work 09:00-21:00 UTC: open at the scenarios' 10:00, closed after "clock: +12h".
         settings.put("support.hours", "09:00-21:00");
+        // Held notices are released by the scenario's "reminders: held ones are due", never by the clock meanwhile.
+        settings.put("notices.release-every", "1h");
         bot = RunningBot.start(settings, clock);
         sandbox = new SandboxDriver(bot.baseUrl());
     }
@@ -79,12 +85,24 @@ class ConversationsReplayTest {
         }
     }
 
+    /** Runs what makes notices, then waits until the senders emptied the queue (notices of other chats included). */
+    private static void noticesSent(Runnable making) {
+        making.run();
+        NoticeQueue queue = bot.bean(NoticeQueue.class);
+        Waits.until("the notice queue is empty", Duration.ofSeconds(30), () -> queue.size() == 0);
+        Waits.pause(Duration.ofMillis(200));
+    }
+
     private static void replay(Path file) throws IOException {
         Scenario scenario = Scenario.read(file);
         clock.reset(MutableClock.SCENARIO_TIME);
         sandbox.reset(scenario.customer(), scenario.profile());
         telegram.staffGroup(STAFF_CHAT, scenario.staffTopics());
-        String actual = new ScenarioReplay(telegram, sandbox, clock, ConversationsReplayTest::redeliver).play(scenario);
+        Map<String, Runnable> appActions = Map.of(
+                "reminders: the scan runs", () -> noticesSent(bot.bean(ExpiryScan.class)::run),
+                "reminders: held ones are due", () -> noticesSent(bot.bean(ExpiryScan.class)::releaseHeld));
+        String actual = new ScenarioReplay(telegram, sandbox, clock, ConversationsReplayTest::redeliver, appActions)
+                .play(scenario);
         String expected = Files.readString(file, StandardCharsets.UTF_8);
         if (WRITE) {
             Files.writeString(file, actual, StandardCharsets.UTF_8);

@@ -73,6 +73,16 @@ class JourneyMachineTest {
     }
 
     @Test
+    void aNoticesRenewNowLeadsToThePlansButNeverPastAnOpenOrPaidRenewal() {
+        assertThat(machine.next(MENU, NOTICE_RENEW, "8985")).contains(CHOOSING_PLAN);
+        assertThat(machine.next(CONFIRMED, NOTICE_RENEW, "8985")).contains(CHOOSING_PLAN);
+        assertThat(machine.next(AWAITING_PAYMENT, NOTICE_RENEW, "8985")).isEmpty();
+        assertThat(machine.next(RENEWAL_PENDING, NOTICE_RENEW, "8985")).isEmpty();
+        assertThat(machine.next(RENEWAL_PENDING, NOTICE_STOP, null)).contains(RENEWAL_PENDING);
+        assertThat(machine.next(STATUS, NOTIFICATIONS, "off")).contains(STATUS);
+    }
+
+    @Test
     void pooledMachinesGiveTheSameAnswersUnderConcurrency() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> calls = new ArrayList<>();

@@ -52,6 +52,6 @@ record Scenario(Path file, List<String> header, long customer, String firstName,
     static boolean isAction(String line) {
         return line.startsWith("user") || line.startsWith("check:") || line.startsWith("clock:")
                 || line.startsWith("telegram ") || line.startsWith("billing ") || line.startsWith("the checkout ")
-                || line.startsWith("agent ");
+                || line.startsWith("agent ") || line.startsWith("reminders: ");
     }
 }

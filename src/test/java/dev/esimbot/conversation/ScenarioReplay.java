@@ -37,12 +37,18 @@ final class ScenarioReplay {
     private final SandboxDriver sandbox;
     private final MutableClock clock;
     private final Consumer<JsonNode> redeliver;
+    private final Map<String, Runnable> appActions;
     private final Map<String, String> orderNames = new LinkedHashMap<>();
     private final StringBuilder out = new StringBuilder();
 
-    /** @param redeliver hands an update straight to the bot's pipeline again, as a second delivery would */
-    ScenarioReplay(FakeBotApi telegram, SandboxDriver sandbox, MutableClock clock, Consumer<JsonNode> redeliver) {
+    /**
+     * @param redeliver  hands an update straight to the bot's pipeline again, as a second delivery would
+     * @param appActions actions the app does by itself (the expiry scan, releasing held notices), by their line
+     */
+    ScenarioReplay(FakeBotApi telegram, SandboxDriver sandbox, MutableClock clock, Consumer<JsonNode> redeliver,
+                   Map<String, Runnable> appActions) {
         this.redeliver = redeliver;
+        this.appActions = appActions;
         this.telegram = telegram;
         this.sandbox = sandbox;
         this.clock = clock;
@@ -124,6 +130,8 @@ final class ScenarioReplay {
                     action.substring(12)));
         } else if (action.equals("agent sends a photo")) {
             agent(chat, TelegramUpdates.staffPhoto(telegram.nextUpdateId(), AGENT, STAFF, topic(chat), replyTarget(chat), null));
+        } else if (appActions.containsKey(action)) {
+            appActions.get(action).run();
         } else if (SANDBOX_FAULTS.containsKey(action)) {
             sandbox.faults(chat.user().id(), SANDBOX_FAULTS.get(action));
         } else {

@@ -2,6 +2,7 @@ package dev.esimbot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.esimbot.notices.EsimKeys;
 import dev.esimbot.session.RedisKeys;
 import dev.esimbot.testing.Call;
 import dev.esimbot.testing.FakeBotApi;
@@ -64,6 +65,10 @@ class StalledRenewalTest {
         // AND staff are alerted once, with the order and the user
         Call alert = telegram.awaitCall(c -> c.chatId() == STAFF_CHAT, ASYNC);
         assertThat(alert.text()).contains(orderId).contains("930001").doesNotContain(iccidOf(chat));
+        // AND no "renew now" reminder goes for that eSIM meanwhile: it was marked covered when first seen paid
+        try (UnifiedJedis redis = TestRedis.client()) {
+            assertThat(redis.exists(new RedisKeys(prefix).noticeCovered(EsimKeys.of(iccidOf(chat))))).isTrue();
+        }
 
         // WHEN billing's staff complete the renewal
         sandbox.fulfil(orderId);

@@ -28,6 +28,7 @@ class LocalChatApiTest {
     static void startInLocalMode() {
         Map<String, Object> properties = RunningBot.defaults("https://api.telegram.org", TestRedis.uniquePrefix("local"));
         properties.put("telegram.bot-token", "");
+        properties.put("notices.quiet-hours", ""); // the Reminders test must not find itself in the night
         bot = RunningBot.start(properties, null);
     }
 
@@ -124,11 +125,33 @@ class LocalChatApiTest {
         response.body().close();
     }
 
-    private static void post(String path, String json) throws Exception {
+    @Test
+    void theRemindersActionRunsTheExpiryScanNowAndTheDemoUsersNoticeArrivesOnce() throws Exception {
+        // GIVEN Alice started the bot with her freshly seeded demo eSIMs (Peru ends in 2 days 5 hours)
+        post("/local/api/chats/900001/reset", "{}");
+        List<String> events = listen(900_001);
+        post("/local/api/chats/900001/messages", "{\"text\":\"/start\"}");
+        await(events, e -> e.contains("Your eSIMs"));
+
+        // WHEN the admin taps Reminders, twice
+        String first = post("/local/api/notices/scan", "");
+        await(events, e -> e.contains("ends in less than 3 days") && e.contains("Renew now"));
+        String second = post("/local/api/notices/scan", "");
+
+        // THEN the first scan queued her notice, the second nothing new
+        assertThat(first).contains("\"queued\":").doesNotContain("\"queued\":0,");
+        assertThat(second).contains("\"queued\":0,");
+        Thread.sleep(1500); // past the per-chat gap: a second notice would be out by now
+        assertThat(events.stream().filter(e -> e.contains("ends in less than 3 days"))).hasSize(1);
+        post("/local/api/chats/900001/reset", "{}"); // the other tests of this chat start from an empty history
+    }
+
+    private static String post(String path, String json) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isBetween(200, 299);
+        return response.body();
     }
 
     private static String get(String path) throws Exception {

@@ -48,7 +48,8 @@ final class NoticeRig implements AutoCloseable {
     /** One more instance's sender, started; {@code rate} may exceed Telegram's for tests that scale Telegram up. */
     NoticeSender sender(NoticeTransport transport, int rate, NoticesProperties settings, MeterRegistry meters) {
         NoticeSender.Parts parts = new NoticeSender.Parts(new NoticeStream(redis, keys),
-                new RateGate(redis, keys, rate, settings.chatGap()), blocked, transport,
+                new RateGate(redis, keys, rate, settings.chatGap()), blocked,
+                new Suppressions(redis, keys, Clock.systemUTC()), transport,
                 new NoticeOutcomes(meters, event -> settled.add((NoticeSettled) event)));
         NoticeSender sender = new NoticeSender(parts, settings, Clock.systemUTC(), NoticesConfig.instanceName());
         senders.add(sender);

@@ -34,6 +34,7 @@ public final class ScaledSender implements AutoCloseable {
                 Duration.ofSeconds(60), Duration.ofMillis(50), 3, Duration.ofMillis(100));
         NoticeSender.Parts parts = new NoticeSender.Parts(new NoticeStream(redis, keys),
                 new RateGate(redis, keys, perSecond, settings.chatGap()), bot.bean(BlockedUsers.class),
+                bot.bean(Suppressions.class),
                 new dev.esimbot.telegram.TelegramNoticeTransport(new OkHttpTelegramClient(http, RunningBot.TOKEN,
                         telegram.telegramUrl())),
                 new NoticeOutcomes(new SimpleMeterRegistry(), bot.events()));

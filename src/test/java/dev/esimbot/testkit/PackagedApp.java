@@ -24,7 +24,7 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Settings of the developer's shell that would otherwise leak into the app under test. */
     private static final List<String> INHERITED_PREFIXES =
-            List.of("TELEGRAM_", "REDIS_", "BILLING_", "SANDBOX_", "SUPPORT_", "BOT_", "SESSION_", "SERVER_", "SPRING_");
+            List.of("TELEGRAM_", "REDIS_", "BILLING_", "SANDBOX_", "SUPPORT_", "BOT_", "SESSION_", "SERVER_", "SPRING_", "NOTICES_");
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final Process process;
@@ -54,6 +54,7 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectOutput(log.toFile()).directory(jar.getParent().toFile());
         builder.environment().keySet().removeIf(name -> INHERITED_PREFIXES.stream().anyMatch(name::startsWith));
         builder.environment().putAll(env);
+        builder.environment().putIfAbsent("NOTICES_SCAN_CRON", "-"); // no notice appears by itself in a test
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             return new PackagedApp(builder.start(), log, port);
