@@ -174,6 +174,14 @@ public final class RedisKeys {
         return prefix + ":notices:{notices}:held";
     }
 
+    /**
+     * Taken by the instance that runs this tick's scheduled expiry scan, so the others skip it. TTL 50 s, never
+     * released: instances whose clocks differ by less than that still scan once per tick.
+     */
+    public String noticeScanLease() {
+        return prefix + ":notices:{notices}:scan-lease";
+    }
+
     /** Hash of held notice id -> the notice (JSON), the companion of {@link #heldNotices()}. No TTL for the same reason. */
     public String heldNoticeBodies() {
         return prefix + ":notices:{notices}:held:bodies";
