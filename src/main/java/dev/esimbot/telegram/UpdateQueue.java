@@ -1,0 +1,152 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.ops.UpdateHandling.Outcome;
+import dev.esimbot.session.RedisKeys;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The durable update queue of Bot API mode. Long polling and the webhook store each update here (a Redis stream per
+ * partition of chats) before Telegram learns it arrived; this instance's partition workers hand them to the
+ * {@link UpdatePipeline} and delete them once handled. Stops after the pollers (a higher phase stops first) and
+ * before the web server, so during the grace period the webhook still answers, with 503.
+ */
+@Conditional(TelegramMode.BotApi.class)
+@Component
+public class UpdateQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateQueue.class);
+
+    private final UpdateStream stream;
+    private final PartitionWorkers workers;
+    private final UpdatesProperties properties;
+    private final String instance = UUID.randomUUID().toString();
+    private volatile boolean running;
+
+    UpdateQueue(UnifiedJedis redis, RedisKeys keys, UpdatesProperties properties, TelegramProperties telegram,
+                UpdatePipeline pipeline, MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.stream = new UpdateStream(redis, keys);
+        PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
+        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(), json -> handle(pipeline, json));
+        for (int p = 0; p < properties.partitions(); p++) {
+            int partition = p;
+            Gauge.builder("bot.updates.queue", () -> workers.depth(partition))
+                    .description("Updates stored and not handled yet, per partition").tag("partition", Integer.toString(p))
+                    .register(meters);
+        }
+    }
+
+    private static Outcome handle(UpdatePipeline pipeline, String json) {
+        return BotApiJson.read(json).map(pipeline::handleNow).orElseGet(() -> {
+            log.warn("a stored entry is not an update; dropped");
+            return Outcome.FAILED;
+        });
+    }
+
+    /** Whether to take more updates now: not stopping, and the backlog under {@code UPDATES_MAX_BACKLOG}. */
+    public boolean accepting() {
+        return running && workers.backlog() < properties.maxBacklog();
+    }
+
+    public boolean stopping() {
+        return !running;
+    }
+
+    /** Stores updates durably, in their order; returns per partition the newest entry stored. */
+    Map<Integer, StreamEntryID> store(List<Update> updates) {
+        Map<Integer, StreamEntryID> newest = new HashMap<>();
+        for (Update update : updates) {
+            store(chatOf(update), BotApiJson.write(update), newest);
+        }
+        return newest;
+    }
+
+    /** Stores one update as Telegram sent it (the webhook's body, already checked to be an update). */
+    void store(Update parsed, String json) {
+        store(chatOf(parsed), json, new HashMap<>());
+    }
+
+    private void store(long chatId, String json, Map<Integer, StreamEntryID> newest) {
+        int partition = UpdateStream.partition(chatId, properties.partitions());
+        newest.put(partition, stream.append(partition, chatId, json));
+        workers.signal(partition);
+    }
+
+    /**
+     * Waits (at most {@code updates.await-handled}) until the stored entries are handled, by this instance or another.
+     * Returns false when the time ran out.
+     */
+    boolean awaitHandled(Map<Integer, StreamEntryID> newest) throws InterruptedException {
+        long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
+        Map<Integer, StreamEntryID> local = new HashMap<>();
+        newest.forEach((partition, id) -> {
+            if (workers.owns(partition)) {
+                local.put(partition, id);
+            }
+        });
+        if (!workers.handled().await(local, properties.awaitHandled())) {
+            return false;
+        }
+        for (Map.Entry<Integer, StreamEntryID> remote : newest.entrySet()) {
+            while (!local.containsKey(remote.getKey()) && queued(remote.getKey(), remote.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+        }
+        return true;
+    }
+
+    private boolean queued(int partition, StreamEntryID id) {
+        var oldest = stream.oldest(partition, 1);
+        return !oldest.isEmpty() && oldest.get(0).getID().compareTo(id) <= 0;
+    }
+
+    private static long chatOf(Update update) {
+        try {
+            return BotApiJson.chatOf(update);
+        } catch (RuntimeException e) {
+            return 0; // an update missing a part it should have: it goes to partition of chat 0 and is ignored there
+        }
+    }
+
+    @Override
+    public void start() {
+        workers.start();
+        running = true;
+        log.info("update queue started: instance={} partitions={}", instance, properties.partitions());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.stop(properties.shutdownGrace());
+        log.info("update queue stopped: instance={}", instance);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+}
