@@ -91,21 +91,21 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
     }
 
     /**
-     * Stores what is held, oldest first, noting per partition the newest entry; false when Redis failed (what was not
-     * stored stays held).
+     * Stores what is held, oldest first, in one round trip, noting per partition the newest entry; false when Redis
+     * failed (then all stay held: those stored meanwhile are stored again, and handled once by update_id).
      */
     private boolean storeHeld(Map<Integer, StreamEntryID> newest) {
-        while (!held.isEmpty()) {
-            Update oldest = held.firstEntry().getValue();
-            try {
-                newest.putAll(queue.store(List.of(oldest)));
-            } catch (JedisException e) {
-                log.warn("{} updates held: Redis failed ({}); Telegram keeps them until they are stored", held.size(),
-                        e.getClass().getSimpleName());
-                return false;
-            }
-            held.pollFirstEntry();
+        if (held.isEmpty()) {
+            return true;
         }
+        try {
+            newest.putAll(queue.store(new ArrayList<>(held.values())));
+        } catch (JedisException e) {
+            log.warn("{} updates held: Redis failed ({}); Telegram keeps them until they are stored", held.size(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
+        held.clear();
         return true;
     }
 

@@ -2,8 +2,11 @@ package dev.esimbot.telegram;
 
 import dev.esimbot.session.RedisKeys;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -40,8 +43,31 @@ final class UpdateStream {
         return Math.floorMod((int) (mixed ^ (mixed >>> 32)), partitions);
     }
 
+    /** One update to store: its partition, chat and Bot API JSON. */
+    record Entry(int partition, long chatId, String json) {
+    }
+
     StreamEntryID append(int partition, long chatId, String json) {
-        return redis.xadd(keys.updateStream(partition), StreamEntryID.NEW_ENTRY, Map.of(CHAT, Long.toString(chatId), UPDATE, json));
+        return redis.xadd(keys.updateStream(partition), StreamEntryID.NEW_ENTRY, fields(chatId, json));
+    }
+
+    /**
+     * Stores several updates in one round trip (a pipeline), in their order. The entries stored before a failure stay
+     * stored; the caller treats the whole batch as not stored (the repeats are handled once, by update_id).
+     */
+    List<StreamEntryID> appendAll(List<Entry> entries) {
+        List<Response<StreamEntryID>> answers = new ArrayList<>(entries.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Entry entry : entries) {
+                answers.add(pipeline.xadd(keys.updateStream(entry.partition()), StreamEntryID.NEW_ENTRY, fields(entry.chatId(), entry.json())));
+            }
+            pipeline.sync();
+        }
+        return answers.stream().map(Response::get).toList();
+    }
+
+    private static Map<String, String> fields(long chatId, String json) {
+        return Map.of(CHAT, Long.toString(chatId), UPDATE, json);
     }
 
     /** The oldest updates of a partition not handled yet, in the order they arrived. */
