@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -30,10 +30,10 @@ final class PartitionWorkers {
     private static final long IDLE_PARK = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SCAN_MILLIS = 100;
 
-    /** Handles one stored update (its Bot API JSON). */
+    /** Handles one stored update (its entry id and Bot API JSON). */
     @FunctionalInterface
     interface Sink {
-        Outcome handle(String json);
+        Outcome handle(StreamEntryID id, String json);
     }
 
     private final UpdateStream stream;
@@ -45,9 +45,8 @@ final class PartitionWorkers {
     private final Thread dispatcher;
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final Set<Integer> dirty = ConcurrentHashMap.newKeySet();
-    private final AtomicLongArray depth;
-    private final AtomicLongArray notBefore;
-    private final AtomicLongArray backoff;
+    private final QueueDepths depth;
+    private final PartitionBackoff backoff;
     private final Watermarks handled;
     private volatile boolean running;
     private volatile boolean halted;
@@ -58,9 +57,8 @@ final class PartitionWorkers {
         this.properties = properties;
         this.sink = sink;
         int partitions = properties.partitions();
-        this.depth = new AtomicLongArray(partitions);
-        this.notBefore = new AtomicLongArray(partitions);
-        this.backoff = new AtomicLongArray(partitions);
+        this.depth = new QueueDepths(stream, partitions);
+        this.backoff = new PartitionBackoff(partitions);
         this.handled = new Watermarks(partitions);
         this.pool = Executors.newFixedThreadPool(workers, UpdatePipeline.named("partition-worker-"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(UpdatePipeline.named("partition-leases-"));
@@ -71,7 +69,7 @@ final class PartitionWorkers {
         running = true;
         heartbeat();
         scheduler.scheduleWithFixedDelay(this::heartbeat, properties.heartbeat().toMillis(), properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(depth::read, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
         dispatcher.start();
     }
 
@@ -82,15 +80,11 @@ final class PartitionWorkers {
     }
 
     long depth(int partition) {
-        return depth.get(partition);
+        return depth.of(partition);
     }
 
     long backlog() {
-        long sum = 0;
-        for (int p = 0; p < depth.length(); p++) {
-            sum += depth.get(p);
-        }
-        return sum;
+        return depth.backlog();
     }
 
     Watermarks handled() {
@@ -105,8 +99,8 @@ final class PartitionWorkers {
         while (running) {
             long now = System.nanoTime();
             for (Integer partition : leases.owned()) {
-                boolean waiting = dirty.contains(partition) || depth.get(partition) > 0;
-                if (waiting && notBefore.get(partition) - now <= 0 && leases.owns(partition) && busy.add(partition)) {
+                boolean waiting = dirty.contains(partition) || depth.of(partition) > 0;
+                if (waiting && backoff.due(partition, now) && leases.owns(partition) && busy.add(partition)) {
                     dirty.remove(partition);
                     pool.execute(() -> drain(partition));
                 }
@@ -120,7 +114,7 @@ final class PartitionWorkers {
             for (int page = 0; page < PAGES_PER_TURN; page++) {
                 List<StreamEntry> entries = stream.oldest(partition, PAGE);
                 if (entries.isEmpty()) {
-                    depth.set(partition, 0);
+                    depth.emptied(partition);
                     return;
                 }
                 if (!handleAll(partition, entries)) {
@@ -143,7 +137,7 @@ final class PartitionWorkers {
                 return false;
             }
             String json = entry.getFields().get(UpdateStream.UPDATE);
-            if (json != null && sink.handle(json) == Outcome.RETRY) {
+            if (json != null && sink.handle(entry.getID(), json) == Outcome.RETRY) {
                 retryLater(partition, "handling needs Redis");
                 return false;
             }
@@ -152,15 +146,13 @@ final class PartitionWorkers {
             }
             stream.remove(partition, entry.getID());
             handled.advance(partition, entry.getID());
-            backoff.set(partition, 0);
+            backoff.succeeded(partition);
         }
         return true;
     }
 
     private void retryLater(int partition, String why) {
-        long wait = Math.min(Math.max(backoff.get(partition) * 2, 100), 5_000);
-        backoff.set(partition, wait);
-        notBefore.set(partition, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait));
+        long wait = backoff.failed(partition);
         dirty.add(partition);
         log.warn("partition={} update left queued ({}); retried in {} ms", partition, why, wait);
     }
@@ -170,16 +162,6 @@ final class PartitionWorkers {
             leases.heartbeat(busy::contains);
         } catch (JedisException e) {
             log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    private void scan() {
-        try {
-            for (int p = 0; p < depth.length(); p++) {
-                depth.set(p, stream.length(p));
-            }
-        } catch (JedisException e) {
-            log.debug("queue depth not read: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,6 +37,11 @@ public class UpdateQueue implements SmartLifecycle {
     private final PartitionWorkers workers;
     private final UpdatesProperties properties;
     private final String instance = UUID.randomUUID().toString();
+    /**
+     * Updates this instance stored, already parsed, by entry id: its own workers need not read the JSON again. Bounded:
+     * entries another instance handles never leave it, so it is cleared when it reaches the backlog bound.
+     */
+    private final Map<StreamEntryID, Update> parsed = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     UpdateQueue(UnifiedJedis redis, RedisKeys keys, UpdatesProperties properties, TelegramProperties telegram,
@@ -42,7 +49,8 @@ public class UpdateQueue implements SmartLifecycle {
         this.properties = properties;
         this.stream = new UpdateStream(redis, keys);
         PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
-        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(), json -> handle(pipeline, json));
+        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(),
+                (id, json) -> handle(pipeline, parsed.remove(id), json));
         for (int p = 0; p < properties.partitions(); p++) {
             int partition = p;
             Gauge.builder("bot.updates.queue", () -> workers.depth(partition))
@@ -51,8 +59,9 @@ public class UpdateQueue implements SmartLifecycle {
         }
     }
 
-    private static Outcome handle(UpdatePipeline pipeline, String json) {
-        return BotApiJson.read(json).map(pipeline::handleNow).orElseGet(() -> {
+    /** The update as this instance stored it, when it has it, else read from its stored JSON. */
+    private static Outcome handle(UpdatePipeline pipeline, Update stored, String json) {
+        return Optional.ofNullable(stored).or(() -> BotApiJson.read(json)).map(pipeline::handleNow).orElseGet(() -> {
             log.warn("a stored entry is not an update; dropped");
             return Outcome.FAILED;
         });
@@ -77,9 +86,13 @@ public class UpdateQueue implements SmartLifecycle {
             return new UpdateStream.Entry(UpdateStream.partition(chatId, properties.partitions()), chatId, BotApiJson.write(update));
         }).toList();
         List<StreamEntryID> ids = stream.appendAll(entries);
+        if (parsed.size() > properties.maxBacklog()) {
+            parsed.clear();
+        }
         Map<Integer, StreamEntryID> newest = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             newest.put(entries.get(i).partition(), ids.get(i));
+            parsed.put(ids.get(i), updates.get(i));
         }
         newest.keySet().forEach(workers::signal);
         return newest;
