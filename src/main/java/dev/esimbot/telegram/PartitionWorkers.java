@@ -30,10 +30,10 @@ final class PartitionWorkers {
     private static final long IDLE_PARK = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SCAN_MILLIS = 100;
 
-    /** Handles one stored update (its entry id and Bot API JSON). */
+    /** Handles one stored update: its partition, entry id (unique within the partition only) and Bot API JSON. */
     @FunctionalInterface
     interface Sink {
-        Outcome handle(StreamEntryID id, String json);
+        Outcome handle(int partition, StreamEntryID id, String json);
     }
 
     private final UpdateStream stream;
@@ -137,7 +137,7 @@ final class PartitionWorkers {
                 return false;
             }
             String json = entry.getFields().get(UpdateStream.UPDATE);
-            if (json != null && sink.handle(entry.getID(), json) == Outcome.RETRY) {
+            if (json != null && sink.handle(partition, entry.getID(), json) == Outcome.RETRY) {
                 retryLater(partition, "handling needs Redis");
                 return false;
             }

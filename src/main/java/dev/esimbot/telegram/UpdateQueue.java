@@ -41,7 +41,11 @@ public class UpdateQueue implements SmartLifecycle {
      * Updates this instance stored, already parsed, by entry id: its own workers need not read the JSON again. Bounded:
      * entries another instance handles never leave it, so it is cleared when it reaches the backlog bound.
      */
-    private final Map<StreamEntryID, Update> parsed = new ConcurrentHashMap<>();
+    private final Map<Stored, Update> parsed = new ConcurrentHashMap<>();
+
+    /** Where an update is stored: entry ids are unique within one partition's stream only. */
+    private record Stored(int partition, StreamEntryID id) {
+    }
     private volatile boolean running;
 
     UpdateQueue(UnifiedJedis redis, RedisKeys keys, UpdatesProperties properties, TelegramProperties telegram,
@@ -50,7 +54,7 @@ public class UpdateQueue implements SmartLifecycle {
         this.stream = new UpdateStream(redis, keys);
         PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
         this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(),
-                (id, json) -> handle(pipeline, parsed.remove(id), json));
+                (partition, id, json) -> handle(pipeline, parsed.remove(new Stored(partition, id)), json));
         for (int p = 0; p < properties.partitions(); p++) {
             int partition = p;
             Gauge.builder("bot.updates.queue", () -> workers.depth(partition))
@@ -92,7 +96,7 @@ public class UpdateQueue implements SmartLifecycle {
         Map<Integer, StreamEntryID> newest = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             newest.put(entries.get(i).partition(), ids.get(i));
-            parsed.put(ids.get(i), updates.get(i));
+            parsed.put(new Stored(entries.get(i).partition(), ids.get(i)), updates.get(i));
         }
         newest.keySet().forEach(workers::signal);
         return newest;

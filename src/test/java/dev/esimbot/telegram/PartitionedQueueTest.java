@@ -109,7 +109,7 @@ class PartitionedQueueTest {
 
     private PartitionWorkers instance(String name, java.util.function.Predicate<String> failWithRedis) {
         PartitionLeases leases = new PartitionLeases(stream, SETTINGS, name, Clock.systemUTC());
-        PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, 4, (id, json) -> {
+        PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, 4, (partition, id, json) -> {
             if (failWithRedis != null && failWithRedis.test(json)) {
                 return Outcome.RETRY;
             }
