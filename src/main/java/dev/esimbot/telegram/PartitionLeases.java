@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Which partitions this instance owns. Each heartbeat renews the leases it holds, works out its fair share (the
@@ -44,6 +45,14 @@ final class PartitionLeases {
 
     /** @param busy whether a partition has an update in hand (it is not handed back then) */
     void heartbeat(IntPredicate busy) {
+        try {
+            beat(busy);
+        } catch (JedisException e) {
+            log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void beat(IntPredicate busy) {
         long now = clock.millis();
         long live = stream.liveInstances(instance, now, now + properties.lease().toMillis());
         int fair = (int) Math.ceil(properties.partitions() / (double) live);
@@ -87,10 +96,15 @@ final class PartitionLeases {
 
     /** On a clean stop: every lease given back and the instance no longer counted, so the others take over at once. */
     void handBackAll() {
-        for (Integer partition : owned.keySet()) {
-            handBack(partition);
+        try {
+            for (Integer partition : owned.keySet()) {
+                handBack(partition);
+            }
+            stream.leave(instance);
+        } catch (JedisException e) {
+            owned.clear();
+            log.warn("partitions not handed back ({}); they pass on when the leases lapse", e.getClass().getSimpleName());
         }
-        stream.leave(instance);
     }
 
     /** A margin of a tenth of the lease for clock drift between this instance and Redis. */

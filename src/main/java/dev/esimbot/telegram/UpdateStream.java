@@ -75,8 +75,8 @@ final class UpdateStream {
         return redis.xrange(keys.updateStream(partition), "-", "+", count);
     }
 
-    void remove(int partition, StreamEntryID id) {
-        redis.xdel(keys.updateStream(partition), id);
+    void remove(int partition, StreamEntryID... ids) {
+        redis.xdel(keys.updateStream(partition), ids);
     }
 
     long length(int partition) {
