@@ -76,6 +76,7 @@ public class Conversation {
                     e.getClass().getSimpleName());
             metrics.turnFailed("store_down");
             tell(input, "error.unavailable");
+            throw e; // the update queue keeps the update and hands it over again once Redis is back
         }
     }
 

@@ -6,11 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Wraps the handling of one update: every log line written meanwhile carries {@code chat} and {@code update} (MDC),
  * the time it took goes to {@code bot.updates{outcome=handled|failed}} (a histogram), and an exception that escapes
- * is logged with the ids and swallowed, so one bad update never stops the others.
+ * is logged with the ids and swallowed, so one bad update never stops the others. The returned outcome tells the
+ * update queue whether to delete the update ({@link Outcome#RETRY}: Redis failed under it, so it is kept and retried).
  */
 @Component
 public class UpdateHandling {
@@ -34,21 +36,38 @@ public class UpdateHandling {
                 .tag("outcome", outcome).publishPercentileHistogram().register(meters);
     }
 
+    /** How handling one update ended. */
+    public enum Outcome {
+        HANDLED,
+        /** An unexpected failure: retrying would fail the same way, so the update is not kept. */
+        FAILED,
+        /** Redis failed meanwhile: the update is kept and handled again once Redis answers. */
+        RETRY
+    }
+
     /** Runs the handling of one update; {@code chatId} may be null when the update belongs to no chat. */
-    public void run(Long chatId, long updateId, Runnable work) {
+    public Outcome run(Long chatId, long updateId, Runnable work) {
         long started = System.nanoTime();
         Timer outcome = handled;
+        Outcome result = Outcome.HANDLED;
         MDC.put(CHAT, chatId == null ? "-" : Long.toString(chatId));
         MDC.put(UPDATE, Long.toString(updateId));
         try {
             work.run();
+        } catch (JedisException e) {
+            outcome = failed;
+            result = Outcome.RETRY;
+            log.warn("chat={} update={} Redis failed while handling ({}); kept for a retry", chatId, updateId,
+                    e.getClass().getSimpleName());
         } catch (RuntimeException e) {
             outcome = failed;
+            result = Outcome.FAILED;
             log.error("chat={} update={} unhandled failure", chatId, updateId, e);
         } finally {
             outcome.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             MDC.remove(CHAT);
             MDC.remove(UPDATE);
         }
+        return result;
     }
 }

@@ -258,4 +258,29 @@ public final class RedisKeys {
     public String adminRequests(String client, long minute) {
         return prefix + ":admin:requests:" + client + ":" + minute;
     }
+
+    // Incoming updates: one stream per partition. The keys of one partition share the hash tag {updates-<n>}, so the
+    // scripts that touch a partition's stream and lease together work on Redis Cluster too, and partitions spread
+    // over the cluster's slots.
+
+    /**
+     * The updates of one partition not handled yet, oldest first (fields: chat id, update JSON). No TTL: it is a work
+     * queue; an entry is deleted (XDEL) as soon as its update has been handled.
+     */
+    public String updateStream(int partition) {
+        return prefix + ":updates:{updates-" + partition + "}:stream";
+    }
+
+    /** The instance that owns the partition (its id); TTL = the lease, renewed while the instance lives. */
+    public String updateLease(int partition) {
+        return prefix + ":updates:{updates-" + partition + "}:lease";
+    }
+
+    /**
+     * Sorted set of live instances (member: instance id, score: when its heartbeat lapses, epoch ms), to work out each
+     * one's fair share of partitions. No TTL: members past their score are removed by every heartbeat.
+     */
+    public String updateInstances() {
+        return prefix + ":updates:instances";
+    }
 }

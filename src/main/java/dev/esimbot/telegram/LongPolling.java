@@ -1,6 +1,11 @@
 package dev.esimbot.telegram;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,44 +22,110 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * getUpdates long polling through TelegramBots. The library confirms an offset with the next getUpdates call, which
- * it makes only after {@link #consume} returns; consume handles the whole batch before returning, so a crash means
- * Telegram sends the batch again. The library's poller thread is ours (a daemon) and is shut down on stop.
+ * getUpdates long polling through TelegramBots (on a poller thread of ours). Telegram forgets an update once a
+ * getUpdates offset passes it; we build that offset ourselves, so it passes only updates stored in the update queue.
+ * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (the batch
+ * path, which fails softly), and the offset stays at the oldest one held: a crash then loses nothing, since Telegram
+ * sends them again. A stored batch waits (bounded) to be handled, and polling pauses while the queue is over its bound.
  */
-@Conditional(TelegramMode.BotApi.class)
+@Conditional(TelegramMode.Polling.class)
 @Component
 class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
 
+    static final List<String> ALLOWED = List.of("message", "edited_message", "callback_query", "my_chat_member",
+            "pre_checkout_query");
+
     private static final Logger log = LoggerFactory.getLogger(LongPolling.class);
-    private static final long SHUTDOWN_GRACE_SECONDS = 20;
-    private static final List<String> ALLOWED = List.of("message", "edited_message", "callback_query", "my_chat_member");
+    private static final long HELD_RETRY_MILLIS = 1_000;
 
     private final TelegramProperties properties;
+    private final UpdatesProperties updates;
     private final OkHttpClient http;
     private final UpdatePipeline pipeline;
+    private final UpdateQueue queue;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Updates received but not stored yet (Redis failed), by update id; only the poller thread touches it. */
+    private final TreeMap<Integer, Update> held = new TreeMap<>();
     private ScheduledExecutorService poller;
     private TelegramBotsLongPollingApplication application;
 
-    LongPolling(TelegramProperties properties, @Qualifier("polling") OkHttpClient pollingHttp, UpdatePipeline pipeline) {
+    LongPolling(TelegramProperties properties, UpdatesProperties updates, @Qualifier("polling") OkHttpClient pollingHttp,
+                UpdatePipeline pipeline, UpdateQueue queue) {
         this.properties = properties;
+        this.updates = updates;
         this.http = pollingHttp;
         this.pipeline = pipeline;
+        this.queue = queue;
     }
 
     @Override
-    public void consume(List<Update> updates) {
+    public void consume(List<Update> batch) {
         if (!running.get()) {
-            return; // stopping: not handled, so not confirmed; Telegram delivers them again after the restart
+            return; // stopping: not stored, so never confirmed; Telegram delivers them again after the restart
         }
         try {
-            pipeline.handle(updates);
+            List<Update> fresh = new ArrayList<>(batch);
+            fresh.sort(Comparator.comparing(Update::getUpdateId));
+            fresh.forEach(update -> held.put(update.getUpdateId(), update));
+            Map<Integer, StreamEntryID> newest = new HashMap<>();
+            if (!storeHeld(newest)) {
+                tellUnavailable(fresh);
+                return;
+            }
+            if (!queue.awaitHandled(newest)) {
+                log.debug("batch of {} stored but not all handled within {}", batch.size(), updates.awaitHandled());
+            }
+            while (running.get() && !queue.accepting()) {
+                Thread.sleep(50); // backpressure: the queue is over UPDATES_MAX_BACKLOG; Telegram keeps the rest
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Throwable t) {
             // An exception here would end the library's polling task for good.
-            log.error("batch of {} updates failed", updates.size(), t);
+            log.error("batch of {} updates failed", batch.size(), t);
         }
+    }
+
+    /**
+     * Stores what is held, oldest first, in one round trip, noting per partition the newest entry; false when Redis
+     * failed (then all stay held: those stored meanwhile are stored again, and handled once by update_id).
+     */
+    private boolean storeHeld(Map<Integer, StreamEntryID> newest) {
+        if (held.isEmpty()) {
+            return true;
+        }
+        try {
+            newest.putAll(queue.store(new ArrayList<>(held.values())));
+        } catch (JedisException e) {
+            log.warn("{} updates held: Redis failed ({}); Telegram keeps them until they are stored", held.size(),
+                    e.getClass().getSimpleName());
+            return false;
+        }
+        held.clear();
+        return true;
+    }
+
+    /** The batch path answers each user (Redis being down, with "temporarily unavailable"); once per update. */
+    private void tellUnavailable(List<Update> fresh) {
+        pipeline.handle(fresh);
+    }
+
+    private GetUpdates getUpdates(Integer lastReceived) {
+        if (!held.isEmpty()) {
+            try {
+                Thread.sleep(HELD_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            storeHeld(new HashMap<>());
+        }
+        int offset = held.isEmpty() ? lastReceived + 1 : held.firstKey();
+        return GetUpdates.builder().offset(offset).limit(100).timeout(properties.pollTimeoutSeconds())
+                .allowedUpdates(ALLOWED).build();
     }
 
     @Override
@@ -71,12 +142,7 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
         }
     }
 
-    private GetUpdates getUpdates(Integer lastReceived) {
-        return GetUpdates.builder().offset(lastReceived + 1).limit(100).timeout(properties.pollTimeoutSeconds())
-                .allowedUpdates(ALLOWED).build();
-    }
-
-    /** Stops asking for updates, lets the batch in hand finish (so it is confirmed on the next start), then closes. */
+    /** Stops asking for updates (what was stored is handled by the queue; what was not, Telegram sends again). */
     @Override
     public void stop() {
         running.set(false);
@@ -88,7 +154,7 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
         http.dispatcher().cancelAll(); // ends the waiting getUpdates; what it would have returned is not confirmed
         poller.shutdown();
         try {
-            if (!poller.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            if (!poller.awaitTermination(updates.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 poller.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -15,11 +15,32 @@ public final class TelegramMode {
         return token != null && !token.isBlank();
     }
 
-    /** TELEGRAM_BOT_TOKEN is set: long polling against the Bot API. */
+    /** TELEGRAM_BOT_TOKEN is set: the Bot API, by long polling or webhook. */
     public static final class BotApi implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return hasToken(context);
+        }
+    }
+
+    static boolean hasWebhook(ConditionContext context) {
+        String url = context.getEnvironment().getProperty("telegram.webhook-url");
+        return url != null && !url.isBlank();
+    }
+
+    /** Bot API mode without TELEGRAM_WEBHOOK_URL: long polling. */
+    public static final class Polling implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return hasToken(context) && !hasWebhook(context);
+        }
+    }
+
+    /** Bot API mode with TELEGRAM_WEBHOOK_URL: Telegram posts updates to the webhook endpoint. */
+    public static final class Webhook implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return hasToken(context) && hasWebhook(context);
         }
     }
 

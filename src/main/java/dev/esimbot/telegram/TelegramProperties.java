@@ -16,6 +16,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
  * @param sendTimeout   read timeout of one outgoing call
  * @param paymentProviderToken from BotFather's Payments page ({@code TELEGRAM_PAYMENT_PROVIDER_TOKEN}); set, users may
  *                      also pay in Telegram with a native invoice
+ * @param webhookUrl    public https URL Telegram posts updates to ({@code TELEGRAM_WEBHOOK_URL}); blank means long
+ *                      polling. It must reach this app's {@code /telegram/webhook}
+ * @param webhookSecret sent by Telegram in {@code X-Telegram-Bot-Api-Secret-Token} with every webhook request
+ *                      ({@code TELEGRAM_WEBHOOK_SECRET}, required in webhook mode: 1-256 of A-Z a-z 0-9 _ -)
  */
 @ConfigurationProperties("telegram")
 public record TelegramProperties(
@@ -26,9 +30,12 @@ public record TelegramProperties(
         @DefaultValue("50") int pollTimeoutSeconds,
         @DefaultValue("10s") Duration maxRetryAfter,
         @DefaultValue("10s") Duration sendTimeout,
-        String paymentProviderToken) {
+        String paymentProviderToken,
+        String webhookUrl,
+        String webhookSecret) {
 
     private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     public TelegramProperties {
         botToken = botToken == null ? "" : botToken.trim();
@@ -36,14 +43,47 @@ public record TelegramProperties(
         if (!botToken.isEmpty() && !TOKEN.matcher(botToken).matches()) {
             throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits:letters from @BotFather)");
         }
+        webhookUrl = webhookUrl == null ? "" : webhookUrl.trim();
+        webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
         telegramUrl(apiUrl);
+        checkWebhook(botToken, webhookUrl, webhookSecret);
+    }
+
+    private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret) {
+        if (webhookUrl.isEmpty()) {
+            return;
+        }
+        java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
+        if (botToken.isEmpty()) {
+            problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_URL", "is set but TELEGRAM_BOT_TOKEN is not (local mode has no webhook)"));
+        }
+        URI uri = null;
+        try {
+            uri = URI.create(webhookUrl);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_URL", "must be a public https:// URL, got " + webhookUrl));
+        }
+        if (webhookSecret.isEmpty()) {
+            problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "is required when TELEGRAM_WEBHOOK_URL is set"));
+        } else if (!SECRET.matcher(webhookSecret).matches()) {
+            problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z a-z 0-9 _ -"));
+        }
+        InvalidSettingException.throwAll(problems);
+    }
+
+    /** Webhook mode: Telegram posts updates to {@link #webhookUrl}; otherwise the bot long-polls. */
+    public boolean webhookMode() {
+        return !webhookUrl.isEmpty();
     }
 
     /** Never prints the tokens. */
     @Override
     public String toString() {
         return "TelegramProperties[apiUrl=" + apiUrl + ", localMode=" + localMode() + ", workers=" + workers
-                + ", invoices=" + !paymentProviderToken.isEmpty() + "]";
+                + ", invoices=" + !paymentProviderToken.isEmpty() + ", webhook=" + webhookMode() + "]";
     }
 
     /** No token: the bot runs with the local chat page in place of Telegram. */

@@ -40,8 +40,19 @@ final class Bench implements AutoCloseable {
     }
 
     static Bench start(int workers) {
+        return start(workers, TestRedis.uniquePrefix("bench"), new NoNetworkTelegramClient());
+    }
+
+    /**
+     * Another instance on the same key prefix (so the same update queue), replying through the same no-network
+     * client, so the benchmark sees each chat's newest screen whichever instance drew it.
+     */
+    static Bench another(Bench first, int workers) {
+        return start(workers, first.keyPrefix, first.telegram);
+    }
+
+    private static Bench start(int workers, String prefix, NoNetworkTelegramClient telegram) {
         FakeBotApi idle = new FakeBotApi().longPollCap(Duration.ofSeconds(POLL_TIMEOUT_SECONDS)).start();
-        String prefix = TestRedis.uniquePrefix("bench");
         Map<String, Object> properties = RunningBot.defaults(idle.baseUrl(), prefix);
         properties.remove("bot.reconcile-every"); // the tests' fast reconciliation; the benchmark keeps the defaults
         properties.remove("bot.reconcile-first");
@@ -50,7 +61,6 @@ final class Bench implements AutoCloseable {
         properties.put("logging.level.root", "WARN");
         // Synthetic chats send far more than a person: flood control still runs (its Redis call is measured), never trips.
         properties.put("limits.messages-per-minute", "1000000");
-        NoNetworkTelegramClient telegram = new NoNetworkTelegramClient();
         Probes probes = new Probes();
         BeanFactoryPostProcessor noNetwork = beanFactory -> {
             ((BeanDefinitionRegistry) beanFactory).removeBeanDefinition("telegramClient");

@@ -126,7 +126,7 @@ final class MixRun {
         return nanos;
     }
 
-    private List<Update> nextBatch() {
+    List<Update> nextBatch() {
         List<Update> batch = new ArrayList<>(batchSize);
         for (int i = 0; i < batchSize; i++) {
             int chat = next;

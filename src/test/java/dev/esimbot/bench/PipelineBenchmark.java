@@ -37,12 +37,21 @@ public final class PipelineBenchmark {
             Report profiles = new Report();
             CpuMeter cpu = new CpuMeter(localRedisPid(bench.redis()));
             long firstChat = measureMixes(bench, settings, cpu, report, profiles);
+            List<StreamRun.Result> streams = measureStreams(bench, settings, cpu, firstChat);
+            firstChat += settings.chats();
             Floor floor = new Floor(bench, firstChat, settings.chats(), cpu);
+            Floor.Result floorTurns = floor.turn(settings.workers(), settings.floorOps());
             report.heading("Raw floor: no pipeline, billing, rendering or Telegram").floor(List.of(
                     floor.machineOnly(settings.floorOps()),
                     floor.sessionOnly(1, settings.floorOps()),
                     floor.turn(1, settings.floorOps()),
-                    floor.turn(settings.workers(), settings.floorOps())));
+                    floorTurns));
+            report.heading("The update queue (" + Mix.SESSION_ONLY.title + "): stored in Redis streams, handled by the "
+                    + "partition workers, deleted once handled").streams(streams, floorTurns).line("")
+                    .line("- updates/s: from the first store until the last update was handled; at most " + settings.chats() / 2
+                            + " stored and not yet handled at any time (the producer waits); batches of " + settings.batch() + ".")
+                    .line("- two instances: a second application in this JVM on the same Redis key prefix, sharing the 2 cores; "
+                            + "batches alternate between the instances as a load balancer would spread webhook calls.");
             report.line("").line(profiles.text());
             removeKeys(bench.redis(), bench.keyPrefix());
         }
@@ -89,6 +98,24 @@ public final class PipelineBenchmark {
         report.heading("CPU while measuring, percent of one core (" + cores + " cores = " + 100 * cores + " %)").cpu(mixes);
         report.heading("Redis bytes per session (after the run)").sessions(sizes);
         return firstChat;
+    }
+
+    /** The session-only mix through the update queue: one instance, then two on one Redis. */
+    private static List<StreamRun.Result> measureStreams(Bench bench, Settings settings, CpuMeter cpu, long firstChat) {
+        MixRun run = new MixRun(Mix.SESSION_ONLY, bench, firstChat, settings.chats(), settings.batch(), new AtomicLong(900_000_000L));
+        run.setUp();
+        List<StreamRun.Result> results = new ArrayList<>();
+        StreamRun one = new StreamRun(run, List.of(bench), settings.chats() / 2);
+        one.warmUp(settings.warmup());
+        results.add(one.measure("one instance", settings.updates(), cpu));
+        System.err.printf("update queue, one instance: %.0f updates/s%n", results.get(0).updatesPerSecond());
+        try (Bench second = Bench.another(bench, settings.workers())) {
+            StreamRun two = new StreamRun(run, List.of(bench, second), settings.chats() / 2);
+            two.warmUp(settings.warmup() / 2);
+            results.add(two.measure("two instances on one Redis", settings.updates(), cpu));
+            System.err.printf("update queue, two instances: %.0f updates/s%n", results.get(1).updatesPerSecond());
+        }
+        return results;
     }
 
     private static void describe(Report report, Settings s, String redisUrl, String redisVersion) {

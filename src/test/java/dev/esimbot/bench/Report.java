@@ -84,6 +84,22 @@ final class Report {
         return this;
     }
 
+    /** The update queue's runs beside the raw floor with as many threads as workers. */
+    Report streams(List<StreamRun.Result> results, Floor.Result floor) {
+        lines.add("| path | instances | updates | updates/s | handling p50 / p99 / max (ms) | of the raw floor (" + floor.threads()
+                + " threads) | CPU: machine / JVM / redis-server / other |");
+        lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (StreamRun.Result r : results) {
+            CpuMeter.Usage u = r.cpu();
+            lines.add(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %s / %s | %.0f %% | %.0f %% / %.0f %% / %.0f %% / %.0f %% |",
+                    r.title(), r.instances(), r.updates(), r.updatesPerSecond(), p50p99(r.handling()), ms(r.handling().max()),
+                    100 * r.updatesPerSecond() / floor.opsPerSecond(), u.machine(), u.jvm(), u.redis(), u.others()));
+        }
+        lines.add(String.format(Locale.ROOT, "| raw floor: session round trip + state machine | - | %,d | %,.0f | %s / - | 100 %% | %.0f %% / - / - / %.0f %% |",
+                floor.ops(), floor.opsPerSecond(), p50p99(floor.latency()), floor.cpu().machine(), floor.cpu().others()));
+        return this;
+    }
+
     String text() {
         return String.join("\n", lines).strip() + "\n";
     }

@@ -36,6 +36,37 @@ class SettingsCheckTest {
     }
 
     @Test
+    void webhookModeWithoutASecretOrWithBadQueueSettingsStopsStartUpWithALineEach() {
+        StandardEnvironment environment = environment(Map.of(
+                "telegram.bot-token", "123456:TEST-token-for-the-fake-bot-api",
+                "telegram.webhook-url", "https://bot.example/telegram/webhook",
+                "updates.partitions", "0",
+                "updates.shutdown-grace", "5m"));
+
+        assertThatThrownBy(() -> new SettingsCheck().postProcessEnvironment(environment, null))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
+                    FailureAnalysis analysis = new InvalidSettingsFailureAnalyzer().analyze(e, e);
+                    assertThat(analysis.getDescription().lines())
+                            .anyMatch(line -> line.startsWith("Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required"))
+                            .anyMatch(line -> line.startsWith("Invalid configuration: UPDATES_PARTITIONS must be 1 to 1024"))
+                            .anyMatch(line -> line.startsWith("Invalid configuration: SHUTDOWN_GRACE must be"))
+                            .noneMatch(line -> line.contains("Exception"));
+                });
+    }
+
+    @Test
+    void aWebhookSecretTelegramWouldRefuseIsNamed() {
+        StandardEnvironment environment = environment(Map.of(
+                "telegram.bot-token", "123456:TEST-token-for-the-fake-bot-api",
+                "telegram.webhook-url", "https://bot.example/telegram/webhook",
+                "telegram.webhook-secret", "has spaces and ümlauts"));
+
+        assertThatThrownBy(() -> new SettingsCheck().postProcessEnvironment(environment, null))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.getMessage())
+                        .contains("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters").doesNotContain("ümlauts"));
+    }
+
+    @Test
     void logFormatJsonTurnsOnBootsStructuredEcsLogs() {
         StandardEnvironment environment = environment(Map.of("LOG_FORMAT", "json"));
 

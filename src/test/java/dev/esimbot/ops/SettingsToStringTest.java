@@ -14,7 +14,8 @@ class SettingsToStringTest {
     @Test
     void tokensKeysAndRedisPasswordsAreNeverPrinted() {
         var telegram = new TelegramProperties("123456:SECRET-bot-token-abc", "https://api.telegram.org", 8, 3, 50,
-                Duration.ofSeconds(10), Duration.ofSeconds(10), "PROVIDER-SECRET");
+                Duration.ofSeconds(10), Duration.ofSeconds(10), "PROVIDER-SECRET", "https://bot.example/telegram/webhook",
+                "WEBHOOK-SECRET");
         var billing = new BillingProperties("https://billing.example/v1", "API-KEY-SECRET", "HOOK-SECRET",
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofSeconds(5), Duration.ofMillis(200),
                 Duration.ofMinutes(5));

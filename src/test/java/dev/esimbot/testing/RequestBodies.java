@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads Bot API parameters the ways the real server accepts them: a JSON body, a form body and the query string.
- * Multipart uploads (sendPhoto with a file) are not parsed; they arrive as no parameters.
+ * Multipart bodies (setWebhook, uploads) give their text parts as parameters; file parts are skipped.
  */
 final class RequestBodies {
 
@@ -25,6 +25,8 @@ final class RequestBodies {
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
         if (type.contains("application/x-www-form-urlencoded")) {
             addForm(params, raw);
+        } else if (type.contains("multipart/form-data") && type.contains("boundary=")) {
+            addMultipart(params, raw, type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", ""));
         } else if (raw.trim().startsWith("{")) {
             params.setAll(Json.parseObject(raw));
         }
@@ -40,6 +42,19 @@ final class RequestBodies {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             params.set(name, formValue(value));
+        }
+    }
+
+    private static void addMultipart(ObjectNode params, String raw, String boundary) {
+        for (String part : raw.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int blank = part.indexOf("\r\n\r\n");
+            int name = part.indexOf("name=\"");
+            if (blank < 0 || name < 0 || name > blank || part.substring(0, blank).contains("filename=")) {
+                continue;
+            }
+            String field = part.substring(name + 6, part.indexOf('"', name + 6));
+            String value = part.substring(blank + 4);
+            params.set(field, formValue(value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value));
         }
     }
 

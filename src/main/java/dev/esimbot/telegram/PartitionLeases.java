@@ -1,0 +1,114 @@
+package dev.esimbot.telegram;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Which partitions this instance owns. Each heartbeat renews the leases it holds, works out its fair share (the
+ * partitions divided by the live instances, rounded up), takes free partitions up to it and hands back idle ones above
+ * it. A partition counts as owned only while its lease surely still runs by this instance's own clock, so an instance
+ * that cannot reach Redis stops handling before another may start.
+ */
+final class PartitionLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionLeases.class);
+
+    private final UpdateStream stream;
+    private final UpdatesProperties properties;
+    private final String instance;
+    private final Clock clock;
+    /** Partition -> System.nanoTime() until which the lease surely runs (renewed at least this long ago). */
+    private final Map<Integer, Long> owned = new ConcurrentHashMap<>();
+
+    PartitionLeases(UpdateStream stream, UpdatesProperties properties, String instance, Clock clock) {
+        this.stream = stream;
+        this.properties = properties;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    boolean owns(int partition) {
+        Long until = owned.get(partition);
+        return until != null && until - System.nanoTime() > 0;
+    }
+
+    Set<Integer> owned() {
+        return owned.keySet();
+    }
+
+    /** @param busy whether a partition has an update in hand (it is not handed back then) */
+    void heartbeat(IntPredicate busy) {
+        try {
+            beat(busy);
+        } catch (JedisException e) {
+            log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void beat(IntPredicate busy) {
+        long now = clock.millis();
+        long live = stream.liveInstances(instance, now, now + properties.lease().toMillis());
+        int fair = (int) Math.ceil(properties.partitions() / (double) live);
+        for (Integer partition : owned.keySet()) {
+            renew(partition);
+        }
+        for (Integer partition : owned.keySet()) {
+            if (owned.size() <= fair) {
+                break;
+            }
+            if (!busy.test(partition)) {
+                handBack(partition);
+            }
+        }
+        int start = ThreadLocalRandom.current().nextInt(properties.partitions());
+        for (int i = 0; i < properties.partitions() && owned.size() < fair; i++) {
+            int partition = (start + i) % properties.partitions();
+            long renewedAt = System.nanoTime();
+            if (!owned.containsKey(partition) && stream.acquire(partition, instance, properties.lease())) {
+                owned.put(partition, validUntil(renewedAt));
+                log.debug("instance={} took partition={}", instance, partition);
+            }
+        }
+    }
+
+    private void renew(int partition) {
+        long renewedAt = System.nanoTime();
+        if (stream.renew(partition, instance, properties.lease())) {
+            owned.put(partition, validUntil(renewedAt));
+        } else {
+            owned.remove(partition);
+            log.warn("instance={} lost partition={} (lease lapsed)", instance, partition);
+        }
+    }
+
+    void handBack(int partition) {
+        owned.remove(partition);
+        stream.release(partition, instance);
+        log.debug("instance={} handed back partition={}", instance, partition);
+    }
+
+    /** On a clean stop: every lease given back and the instance no longer counted, so the others take over at once. */
+    void handBackAll() {
+        try {
+            for (Integer partition : owned.keySet()) {
+                handBack(partition);
+            }
+            stream.leave(instance);
+        } catch (JedisException e) {
+            owned.clear();
+            log.warn("partitions not handed back ({}); they pass on when the leases lapse", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A margin of a tenth of the lease for clock drift between this instance and Redis. */
+    private long validUntil(long renewedAtNanos) {
+        return renewedAtNanos + properties.lease().toNanos() * 9 / 10;
+    }
+}

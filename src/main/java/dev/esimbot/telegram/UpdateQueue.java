@@ -1,0 +1,175 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.ops.UpdateHandling.Outcome;
+import dev.esimbot.session.RedisKeys;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The durable update queue of Bot API mode. Long polling and the webhook store each update here (a Redis stream per
+ * partition of chats) before Telegram learns it arrived; this instance's partition workers hand them to the
+ * {@link UpdatePipeline} and delete them once handled. Stops after the pollers (a higher phase stops first) and
+ * before the web server, so during the grace period the webhook still answers, with 503.
+ */
+@Conditional(TelegramMode.BotApi.class)
+@Component
+public class UpdateQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateQueue.class);
+
+    private final UpdateStream stream;
+    private final PartitionWorkers workers;
+    private final UpdatesProperties properties;
+    private final String instance = UUID.randomUUID().toString();
+    /**
+     * Updates this instance stored, already parsed, by entry id: its own workers need not read the JSON again. Bounded:
+     * entries another instance handles never leave it, so it is cleared when it reaches the backlog bound.
+     */
+    private final Map<Stored, Update> parsed = new ConcurrentHashMap<>();
+
+    /** Where an update is stored: entry ids are unique within one partition's stream only. */
+    private record Stored(int partition, StreamEntryID id) {
+    }
+    private volatile boolean running;
+
+    UpdateQueue(UnifiedJedis redis, RedisKeys keys, UpdatesProperties properties, TelegramProperties telegram,
+                UpdatePipeline pipeline, MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.stream = new UpdateStream(redis, keys);
+        PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
+        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(),
+                (partition, id, json) -> handle(pipeline, parsed.remove(new Stored(partition, id)), json));
+        for (int p = 0; p < properties.partitions(); p++) {
+            int partition = p;
+            Gauge.builder("bot.updates.queue", () -> workers.depth(partition))
+                    .description("Updates stored and not handled yet, per partition").tag("partition", Integer.toString(p))
+                    .register(meters);
+        }
+    }
+
+    /** The update as this instance stored it, when it has it, else read from its stored JSON. */
+    private static Outcome handle(UpdatePipeline pipeline, Update stored, String json) {
+        return Optional.ofNullable(stored).or(() -> BotApiJson.read(json)).map(pipeline::handleNow).orElseGet(() -> {
+            log.warn("a stored entry is not an update; dropped");
+            return Outcome.FAILED;
+        });
+    }
+
+    /** Whether to take more updates now: not stopping, and the backlog under {@code UPDATES_MAX_BACKLOG}. */
+    public boolean accepting() {
+        return running && workers.backlog() < properties.maxBacklog();
+    }
+
+    public boolean stopping() {
+        return !running;
+    }
+
+    /**
+     * Stores updates durably, in their order, in one round trip; returns per partition the newest entry stored. Public
+     * for the benchmark, which drives the queue as long polling does.
+     */
+    public Map<Integer, StreamEntryID> store(List<Update> updates) {
+        List<UpdateStream.Entry> entries = updates.stream().map(update -> {
+            long chatId = chatOf(update);
+            return new UpdateStream.Entry(UpdateStream.partition(chatId, properties.partitions()), chatId, BotApiJson.write(update));
+        }).toList();
+        List<StreamEntryID> ids = stream.appendAll(entries);
+        if (parsed.size() > properties.maxBacklog()) {
+            parsed.clear();
+        }
+        Map<Integer, StreamEntryID> newest = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            newest.put(entries.get(i).partition(), ids.get(i));
+            parsed.put(new Stored(entries.get(i).partition(), ids.get(i)), updates.get(i));
+        }
+        newest.keySet().forEach(workers::signal);
+        return newest;
+    }
+
+    /** Stores one update as Telegram sent it (the webhook's body, already checked to be an update). */
+    void store(Update parsed, String json) {
+        long chatId = chatOf(parsed);
+        int partition = UpdateStream.partition(chatId, properties.partitions());
+        stream.append(partition, chatId, json);
+        workers.signal(partition);
+    }
+
+    /**
+     * Waits (at most {@code updates.await-handled}) until the stored entries are handled, by this instance or another.
+     * Returns false when the time ran out.
+     */
+    boolean awaitHandled(Map<Integer, StreamEntryID> newest) throws InterruptedException {
+        long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
+        Map<Integer, StreamEntryID> local = new HashMap<>();
+        newest.forEach((partition, id) -> {
+            if (workers.owns(partition)) {
+                local.put(partition, id);
+            }
+        });
+        if (!workers.handled().await(local, properties.awaitHandled())) {
+            return false;
+        }
+        for (Map.Entry<Integer, StreamEntryID> remote : newest.entrySet()) {
+            while (!local.containsKey(remote.getKey()) && queued(remote.getKey(), remote.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+        }
+        return true;
+    }
+
+    private boolean queued(int partition, StreamEntryID id) {
+        var oldest = stream.oldest(partition, 1);
+        return !oldest.isEmpty() && oldest.get(0).getID().compareTo(id) <= 0;
+    }
+
+    private static long chatOf(Update update) {
+        try {
+            return BotApiJson.chatOf(update);
+        } catch (RuntimeException e) {
+            return 0; // an update missing a part it should have: it goes to partition of chat 0 and is ignored there
+        }
+    }
+
+    @Override
+    public void start() {
+        workers.start();
+        running = true;
+        log.info("update queue started: instance={} partitions={}", instance, properties.partitions());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.stop(properties.shutdownGrace());
+        log.info("update queue stopped: instance={}", instance);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.esimbot.telegram;
+
+import dev.esimbot.session.RedisKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The Redis side of the update queue: one stream per partition holding the updates not handled yet, a lease per
+ * partition naming the instance that handles it, and the set of live instances. Every call is one round trip.
+ */
+final class UpdateStream {
+
+    static final String CHAT = "chat";
+    static final String UPDATE = "update";
+
+    private static final String RENEW = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0""";
+
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""";
+
+    private final UnifiedJedis redis;
+    private final RedisKeys keys;
+
+    UpdateStream(UnifiedJedis redis, RedisKeys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    /** The partition of a chat: a mixed hash, so neighbouring chat ids spread out. */
+    static int partition(long chatId, int partitions) {
+        long mixed = chatId * 0x9E3779B97F4A7C15L;
+        return Math.floorMod((int) (mixed ^ (mixed >>> 32)), partitions);
+    }
+
+    /** One update to store: its partition, chat and Bot API JSON. */
+    record Entry(int partition, long chatId, String json) {
+    }
+
+    StreamEntryID append(int partition, long chatId, String json) {
+        return redis.xadd(keys.updateStream(partition), StreamEntryID.NEW_ENTRY, fields(chatId, json));
+    }
+
+    /**
+     * Stores several updates in one round trip (a pipeline), in their order. The entries stored before a failure stay
+     * stored; the caller treats the whole batch as not stored (the repeats are handled once, by update_id).
+     */
+    List<StreamEntryID> appendAll(List<Entry> entries) {
+        List<Response<StreamEntryID>> answers = new ArrayList<>(entries.size());
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            for (Entry entry : entries) {
+                answers.add(pipeline.xadd(keys.updateStream(entry.partition()), StreamEntryID.NEW_ENTRY, fields(entry.chatId(), entry.json())));
+            }
+            pipeline.sync();
+        }
+        return answers.stream().map(Response::get).toList();
+    }
+
+    private static Map<String, String> fields(long chatId, String json) {
+        return Map.of(CHAT, Long.toString(chatId), UPDATE, json);
+    }
+
+    /** The oldest updates of a partition not handled yet, in the order they arrived. */
+    List<StreamEntry> oldest(int partition, int count) {
+        return redis.xrange(keys.updateStream(partition), "-", "+", count);
+    }
+
+    void remove(int partition, StreamEntryID... ids) {
+        redis.xdel(keys.updateStream(partition), ids);
+    }
+
+    long length(int partition) {
+        return redis.xlen(keys.updateStream(partition));
+    }
+
+    boolean acquire(int partition, String instance, Duration lease) {
+        return redis.set(keys.updateLease(partition), instance, SetParams.setParams().nx().px(lease.toMillis())) != null;
+    }
+
+    boolean renew(int partition, String instance, Duration lease) {
+        Object renewed = redis.eval(RENEW, List.of(keys.updateLease(partition)), List.of(instance, Long.toString(lease.toMillis())));
+        return Long.valueOf(1).equals(renewed);
+    }
+
+    void release(int partition, String instance) {
+        redis.eval(RELEASE, List.of(keys.updateLease(partition)), List.of(instance));
+    }
+
+    /** Marks this instance alive until {@code until} (epoch ms), drops the lapsed ones, and counts the live ones. */
+    long liveInstances(String instance, long nowMillis, long untilMillis) {
+        redis.zadd(keys.updateInstances(), untilMillis, instance);
+        redis.zremrangeByScore(keys.updateInstances(), Double.NEGATIVE_INFINITY, nowMillis);
+        return Math.max(1, redis.zcard(keys.updateInstances()));
+    }
+
+    void leave(String instance) {
+        redis.zrem(keys.updateInstances(), instance);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.esimbot.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Where Telegram posts updates in webhook mode. 200 means the update is stored in the update queue (Redis), so
+ * Telegram may forget it; any other answer makes Telegram send it again later. Wrong or missing secret: 401; a body
+ * that is not an update: 400; stopping, over the backlog bound or Redis down: 503. Nothing is stored unless 200.
+ */
+@Conditional(TelegramMode.Webhook.class)
+@RestController
+class WebhookController {
+
+    static final String PATH = "/telegram/webhook";
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final byte[] secret;
+    private final UpdateQueue queue;
+
+    WebhookController(TelegramProperties properties, UpdateQueue queue) {
+        this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.queue = queue;
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<Void> receive(@RequestHeader(name = SECRET_HEADER, required = false) String token,
+                                 @RequestBody(required = false) String body) {
+        if (token == null || !MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
+            log.warn("webhook request without the right secret token; refused");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        Optional<Update> update = body == null ? Optional.empty() : BotApiJson.read(body);
+        if (update.isEmpty()) {
+            log.warn("webhook body is not a Telegram update; refused");
+            return ResponseEntity.badRequest().build();
+        }
+        if (!queue.accepting()) {
+            log.warn("update={} refused with 503: {}", update.get().getUpdateId(), queue.stopping() ? "stopping" : "backlog full");
+            return unavailable();
+        }
+        try {
+            queue.store(update.get(), body);
+        } catch (JedisException e) {
+            log.warn("update={} not stored, Redis failed ({}); Telegram sends it again", update.get().getUpdateId(),
+                    e.getClass().getSimpleName());
+            return unavailable();
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private static ResponseEntity<Void> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.esimbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.esimbot.ops.UpdateHandling.Outcome;
+import dev.esimbot.session.RedisKeys;
+import dev.esimbot.testkit.TestRedis;
+import dev.esimbot.testkit.Waits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The update queue on real Redis with two instances (two sets of partition workers, as two bot processes would run)
+ * sharing one key prefix. The sink stands in for the pipeline: it applies an update's effect once per update id (the
+ * session's update_id dedupe) and records which instance saw what, in which order.
+ */
+class PartitionedQueueTest {
+
+    private static final UpdatesProperties SETTINGS = new UpdatesProperties(8, 100_000, Duration.ofSeconds(1),
+            Duration.ofSeconds(5), Duration.ofSeconds(2));
+    private static final int CHATS = 40;
+
+    private final UnifiedJedis redis = TestRedis.client();
+    private final UpdateStream stream = new UpdateStream(redis, new RedisKeys(TestRedis.uniquePrefix("partitions")));
+    private final Effects effects = new Effects();
+    private final List<PartitionWorkers> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(PartitionWorkers::halt);
+        redis.close();
+    }
+
+    @Test
+    void twoInstancesShareThePartitionsAndOneStoppedMidRunHandsOverWithoutLossRepeatOrDisorder() {
+        // GIVEN two instances on one Redis, each owning half of the partitions
+        PartitionWorkers a = instance("a", null);
+        PartitionWorkers b = instance("b", null);
+        Waits.until("partitions shared", Duration.ofSeconds(5), () -> owned(a) == 4 && owned(b) == 4);
+        // WHEN 3,000 updates of 40 chats are stored and the first instance stops (cleanly) a third of the way in
+        int total = storeUpdates(3_000);
+        Waits.until("a third handled", Duration.ofSeconds(10), () -> effects.applied() >= 1_000);
+        a.stop(Duration.ofSeconds(5));
+        // THEN the other takes over every partition, and each update was handled once, in its chat's order
+        Waits.until("all handled", Duration.ofSeconds(15), () -> effects.applied() == total);
+        assertThat(owned(b)).isEqualTo(SETTINGS.partitions());
+        assertThat(effects.deliveries.get()).as("deliveries: none repeated after a clean stop").isEqualTo(total);
+        assertThat(effects.byInstance.keySet()).containsExactlyInAnyOrder("a", "b");
+        effects.assertEachChatInOrder(total / CHATS);
+        assertThat(queued()).isZero();
+    }
+
+    @Test
+    void aCrashedInstancesPartitionsPassToTheOtherWithinSecondsAndNothingIsLostOrDisordered() {
+        // GIVEN two instances sharing the partitions
+        PartitionWorkers a = instance("a", null);
+        PartitionWorkers b = instance("b", null);
+        Waits.until("partitions shared", Duration.ofSeconds(5), () -> owned(a) == 4 && owned(b) == 4);
+        // WHEN updates are stored and the first instance dies mid-run, keeping its leases and its updates in hand
+        int total = storeUpdates(3_000);
+        Waits.until("a third handled", Duration.ofSeconds(10), () -> effects.applied() >= 1_000);
+        a.halt();
+        long crashed = System.nanoTime();
+        // THEN within the lease (1 s) and a heartbeat the other owns everything and handles the rest, each once, in order
+        Waits.until("all partitions taken over", Duration.ofSeconds(4), () -> owned(b) == SETTINGS.partitions());
+        assertThat(Duration.ofNanos(System.nanoTime() - crashed)).isLessThan(Duration.ofSeconds(3));
+        Waits.until("all handled", Duration.ofSeconds(15), () -> effects.applied() == total);
+        assertThat(effects.deliveries.get() - total).as("updates handed over twice: at most a delete group per worker")
+                .isLessThanOrEqualTo(4 * 8);
+        effects.assertEachChatInOrder(total / CHATS);
+        Waits.until("queue empty", Duration.ofSeconds(5), () -> queued() == 0);
+    }
+
+    @Test
+    void updatesStoredBeforeACrashAreHandledOnceAfterTheRestart() {
+        // GIVEN updates stored while no instance ran (the webhook answered 200, then the process died)
+        int total = storeUpdates(400);
+        // WHEN an instance starts
+        instance("restarted", null);
+        // THEN it handles them all, each once, in each chat's order
+        Waits.until("all handled", Duration.ofSeconds(10), () -> effects.applied() == total);
+        assertThat(effects.deliveries.get()).isEqualTo(total);
+        effects.assertEachChatInOrder(total / CHATS);
+    }
+
+    @Test
+    void anUpdateWhoseHandlingHitARedisFailureIsKeptAndRetriedBeforeTheChatsNextOne() {
+        // GIVEN an instance whose handling of one update fails twice as if Redis failed under it
+        AtomicInteger failures = new AtomicInteger(2);
+        instance("flaky", json -> json.equals("7,0") && failures.getAndDecrement() > 0);
+        // WHEN that chat's updates arrive
+        int total = storeUpdates(CHATS * 3);
+        // THEN the update is handled after the retries, and the chat's later updates only after it
+        Waits.until("all handled", Duration.ofSeconds(10), () -> effects.applied() == total);
+        assertThat(failures.get()).isNegative();
+        effects.assertEachChatInOrder(3);
+        assertThat(queued()).isZero();
+    }
+
+    private PartitionWorkers instance(String name, java.util.function.Predicate<String> failWithRedis) {
+        PartitionLeases leases = new PartitionLeases(stream, SETTINGS, name, Clock.systemUTC());
+        PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, 4, (partition, id, json) -> {
+            if (failWithRedis != null && failWithRedis.test(json)) {
+                return Outcome.RETRY;
+            }
+            effects.apply(name, json);
+            return Outcome.HANDLED;
+        });
+        workers.start();
+        started.add(workers);
+        return workers;
+    }
+
+    /** Stores updates "chat,seq" for 40 chats in turn, in each chat's order; returns how many. */
+    private int storeUpdates(int count) {
+        for (int i = 0; i < count; i++) {
+            int chat = i % CHATS;
+            stream.append(UpdateStream.partition(chat, SETTINGS.partitions()), chat, chat + "," + i / CHATS);
+        }
+        return count;
+    }
+
+    private long owned(PartitionWorkers workers) {
+        return java.util.stream.IntStream.range(0, SETTINGS.partitions()).filter(workers::owns).count();
+    }
+
+    private long queued() {
+        return java.util.stream.IntStream.range(0, SETTINGS.partitions()).mapToLong(stream::length).sum();
+    }
+
+    /** What the updates did: applied once per update (dedupe), in the order applied per chat. */
+    private static final class Effects {
+        final AtomicInteger deliveries = new AtomicInteger();
+        final Set<String> done = ConcurrentHashMap.newKeySet();
+        final Map<Integer, List<Integer>> orderByChat = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> byInstance = new ConcurrentHashMap<>();
+
+        void apply(String instance, String json) {
+            deliveries.incrementAndGet();
+            byInstance.computeIfAbsent(instance, i -> new AtomicInteger()).incrementAndGet();
+            LockSupport.parkNanos(300_000); // some work, so updates are in hand when an instance stops
+            String[] parts = json.split(",");
+            int chat = Integer.parseInt(parts[0]);
+            List<Integer> order = orderByChat.computeIfAbsent(chat, c -> java.util.Collections.synchronizedList(new ArrayList<>()));
+            synchronized (order) {
+                if (done.add(json)) {
+                    order.add(Integer.parseInt(parts[1]));
+                }
+            }
+        }
+
+        int applied() {
+            return done.size();
+        }
+
+        void assertEachChatInOrder(int perChat) {
+            assertThat(orderByChat).hasSize(CHATS);
+            List<Integer> expected = java.util.stream.IntStream.range(0, perChat).boxed().toList();
+            orderByChat.forEach((chat, order) -> assertThat(order).as("chat " + chat).isEqualTo(expected));
+        }
+    }
+}
