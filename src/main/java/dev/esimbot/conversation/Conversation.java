@@ -9,10 +9,13 @@ import dev.esimbot.session.ChatLeaseLostException;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.Session;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,6 +60,18 @@ public class Conversation {
         this.billing = billing;
     }
 
+    /**
+     * Updates whose user was told the store is down. The queue hands such an update over again until Redis takes
+     * writes, maybe many times (Redis read-only after a failover, or out of memory): the user hears it once.
+     */
+    private final Set<Long> toldUnavailable = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > 4096;
+                }
+            }));
+
     public void handle(ChatInput input) {
         if (input.kind() == ChatInput.Kind.BUTTON && input.callbackId() != null) {
             messenger.answerCallback(input.callbackId());
@@ -75,7 +90,9 @@ public class Conversation {
             log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(),
                     e.getClass().getSimpleName());
             metrics.turnFailed("store_down");
-            tell(input, "error.unavailable");
+            if (toldUnavailable.add(input.updateId())) {
+                tell(input, "error.unavailable");
+            }
             throw e; // the update queue keeps the update and hands it over again once Redis is back
         }
     }

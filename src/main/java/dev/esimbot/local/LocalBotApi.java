@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Bot API as the local chat page sees it: answers the calls the bot makes with real Bot API JSON, keeps each chat's
@@ -32,6 +34,7 @@ final class LocalBotApi {
     private final Map<Long, List<ObjectNode>> history = new HashMap<>();
     private final Map<Long, Integer> nextMessageId = new HashMap<>();
     private final Map<String, Long> callbackChats = new HashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(LocalBotApi.class);
     private final List<Consumer<Event>> subscribers = new CopyOnWriteArrayList<>();
 
     LocalBotApi(Clock clock, long staffChat) {
@@ -183,9 +186,16 @@ final class LocalBotApi {
         return event;
     }
 
+    /** Every open page gets the event; one that fails (a page gone away) neither stops the others nor the send. */
     private void publish(long chatId, ObjectNode event) {
         Event out = new Event(chatId, event.toString());
-        subscribers.forEach(s -> s.accept(out));
+        for (Consumer<Event> subscriber : subscribers) {
+            try {
+                subscriber.accept(out);
+            } catch (RuntimeException e) {
+                log.debug("chat={} a page's event stream failed: {}", chatId, e.toString());
+            }
+        }
     }
 
     private int nextId(long chatId) {

@@ -142,18 +142,26 @@ class LocalChatController {
     }
 
     private static void comment(SseEmitter emitter, String comment) {
-        try {
-            emitter.send(SseEmitter.event().comment(comment));
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
-        }
+        write(emitter, SseEmitter.event().comment(comment));
     }
 
     private static void send(SseEmitter emitter, LocalBotApi.Event event) {
+        write(emitter, SseEmitter.event().name("chat").data(event.json(), MediaType.APPLICATION_JSON));
+    }
+
+    /**
+     * A stream whose page went away fails on write (how it shows depends on where the servlet container noticed);
+     * it is ended here and never fails the bot's send, which other open pages of the chat must still see.
+     */
+    private static void write(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
         try {
-            emitter.send(SseEmitter.event().name("chat").data(event.json(), MediaType.APPLICATION_JSON));
-        } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
+            emitter.send(event);
+        } catch (IOException | RuntimeException e) {
+            try {
+                emitter.completeWithError(e);
+            } catch (RuntimeException alreadyEnded) {
+                // completed meanwhile: nothing left to end
+            }
         }
     }
 }

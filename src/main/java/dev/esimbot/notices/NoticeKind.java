@@ -3,6 +3,7 @@ package dev.esimbot.notices;
 import dev.esimbot.billing.Esim;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,7 +49,32 @@ public enum NoticeKind {
 
     /** The expiry kind whose window the eSIM's end lies in, seen at {@code now}. */
     static Optional<NoticeKind> forExpiry(Esim esim, Instant now) {
-        Duration left = Duration.between(now, esim.validUntil());
+        return forEnd(esim.validUntil(), now);
+    }
+
+    /**
+     * Whether the expiry notice with this id ({@code exp-<esim>-<end>-<kind>}) speaks of a window its eSIM has left by
+     * {@code now}: a notice held behind a long ticket or the night would otherwise say "3 days left" of an eSIM that
+     * ends tomorrow, or has ended. Other notices never pass.
+     */
+    static boolean passed(String noticeId, Instant now) {
+        for (NoticeKind kind : List.of(EXPIRES_3D, EXPIRES_1D, EXPIRED_TODAY)) {
+            String suffix = "-" + kind.code;
+            if (noticeId.startsWith("exp-") && noticeId.endsWith(suffix)) {
+                String head = noticeId.substring(0, noticeId.length() - suffix.length());
+                try {
+                    Instant end = Instant.ofEpochSecond(Long.parseLong(head.substring(head.lastIndexOf('-') + 1)));
+                    return forEnd(end, now).filter(kind::equals).isEmpty();
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Optional<NoticeKind> forEnd(Instant end, Instant now) {
+        Duration left = Duration.between(now, end);
         if (left.compareTo(DAY.multipliedBy(3)) > 0 || left.compareTo(DAY.negated()) <= 0) {
             return Optional.empty();
         }

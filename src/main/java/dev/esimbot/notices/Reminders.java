@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Where an expiry notice goes when it is made, and again when a held one is due: skipped when no longer wanted,
+ * Where an expiry notice goes when it is made, and again when a held one is due: skipped when no longer wanted (or,
+ * when held, once its eSIM left the notice's window: the next scan makes the notice of the window it is in now),
  * held while the user has an open support ticket (looked at again every {@code NOTICES_TICKET_RECHECK}, so it
  * arrives once the ticket is closed) or during quiet hours (until they end), else queued for sending.
  */
@@ -79,7 +80,7 @@ class Reminders {
     private int release(List<Notice> due, Instant now) {
         int released = 0;
         for (Notice notice : due) {
-            if (suppressions.skip(notice)) {
+            if (suppressions.skip(notice) || NoticeKind.passed(notice.id(), now)) {
                 held.end(notice.id(), NoticeState.SKIPPED);
                 continue;
             }

@@ -146,7 +146,7 @@ final class PartitionWorkers {
                     return false;
                 }
                 String json = entry.getFields().get(UpdateStream.UPDATE);
-                if (json != null && sink.handle(partition, entry.getID(), json) == Outcome.RETRY) {
+                if (json != null && handle(partition, entry.getID(), json) == Outcome.RETRY) {
                     retryLater(partition, "handling needs Redis");
                     return false;
                 }
@@ -161,6 +161,22 @@ final class PartitionWorkers {
             if (!done.isEmpty() && !halted) { // halted: a simulated crash, handled but never deleted
                 delete(partition, done);
             }
+        }
+    }
+
+    /**
+     * The sink's outcome. A Redis failure escaping it goes up, and the partition is retried later; anything else that
+     * escapes (reading an odd update, say) would fail the same way every time, so the entry counts as failed and is
+     * deleted: left in place, it would stall every chat of its partition behind it.
+     */
+    private Outcome handle(int partition, StreamEntryID id, String json) {
+        try {
+            return sink.handle(partition, id, json);
+        } catch (JedisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("partition={} entry={} failed before its handling began; dropped", partition, id, e);
+            return Outcome.FAILED;
         }
     }
 

@@ -107,6 +107,23 @@ class PartitionedQueueTest {
         assertThat(queued()).isZero();
     }
 
+    @Test
+    void anUpdateThatThrowsSomethingElseIsDroppedAndItsPartitionGoesOn() {
+        // GIVEN an instance whose sink throws on one update, as reading an odd update might, outside its handling
+        instance("strict", json -> {
+            if (json.equals("7,0")) {
+                throw new IllegalStateException("no chat in this update");
+            }
+            return false;
+        });
+        // WHEN that chat's updates arrive with the others
+        int total = storeUpdates(CHATS * 3);
+        // THEN that one is dropped (retrying would throw again), and everything else, its chat's later ones too, is handled
+        Waits.until("all but one handled", Duration.ofSeconds(10), () -> effects.applied() == total - 1);
+        assertThat(effects.done).doesNotContain("7,0").contains("7,1", "7,2");
+        Waits.until("queue empty", Duration.ofSeconds(5), () -> queued() == 0);
+    }
+
     private PartitionWorkers instance(String name, java.util.function.Predicate<String> failWithRedis) {
         PartitionLeases leases = new PartitionLeases(stream, SETTINGS, name, Clock.systemUTC());
         PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, 4, (partition, id, json) -> {

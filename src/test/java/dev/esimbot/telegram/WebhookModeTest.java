@@ -94,6 +94,17 @@ class WebhookModeTest {
         assertThat(queued()).isZero();
     }
 
+    @Test
+    void aBodyLargerThanAnyUpdateIs413WithTheSecretAnd401WithoutAndNothingIsStored() throws Exception {
+        // GIVEN a body of 1.5 MB, more than the most the webhook reads (1 MB)
+        String huge = "{\"update_id\": 7, \"message\": {\"text\": \"" + "x".repeat(1_500_000) + "\"}}";
+
+        // WHEN it is posted with the secret, and without it, THEN it is refused unread (without: before any reading)
+        assertThat(post(huge, SECRET)).isEqualTo(413);
+        assertThat(post(huge, null)).isEqualTo(401);
+        assertThat(queued()).isZero();
+    }
+
     /** Runs last: it stops the update queue, as the first step of a graceful shutdown does. */
     @Test
     @Order(Integer.MAX_VALUE)
