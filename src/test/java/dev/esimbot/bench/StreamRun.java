@@ -80,6 +80,6 @@ final class StreamRun {
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("stored " + pushed + " updates but only " + handled.get() + " were handled in time");
         }
-        LockSupport.parkNanos(50_000);
+        LockSupport.parkNanos(1_000_000);
     }
 }
