@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +23,12 @@ import org.junit.jupiter.api.Test;
 /** Local mode's API as the chat page uses it: real updates in, the bot's Bot API calls out as server-sent events. */
 class LocalChatApiTest {
 
+    /** Stream readers: daemon threads, so a stream still open when the tests end does not keep the JVM alive. */
+    private static final Executor LISTENERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "event-stream-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningBot bot;
 
@@ -161,11 +169,15 @@ class LocalChatApiTest {
         return response.body();
     }
 
+    /**
+     * Reads the chat's event stream on a thread of its own. (With a plain {@code thenAccept}, a response that had
+     * already arrived ran the endless read on the test's own thread: the test, and the build, never ended.)
+     */
     private static List<String> listen(long chatId) {
         List<String> events = new CopyOnWriteArrayList<>();
         HTTP.sendAsync(HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/local/api/chats/" + chatId + "/events")).build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
-                .filter(line -> line.startsWith("data:")).forEach(line -> events.add(line.substring(5))));
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> response.body()
+                .filter(line -> line.startsWith("data:")).forEach(line -> events.add(line.substring(5))), LISTENERS);
         return events;
     }
 
