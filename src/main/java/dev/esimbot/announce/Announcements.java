@@ -2,6 +2,7 @@ package dev.esimbot.announce;
 
 import dev.esimbot.i18n.Language;
 import dev.esimbot.notices.NoticeState;
+import dev.esimbot.session.Leases;
 import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
@@ -42,12 +42,14 @@ class Announcements {
     private final RedisKeys keys;
     private final AnnounceProperties settings;
     private final Clock clock;
+    private final Leases leases;
 
     Announcements(UnifiedJedis redis, RedisKeys keys, AnnounceProperties settings, Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
+        this.leases = new Leases(redis);
     }
 
     Announcement create(Map<Language, String> texts, String audience, Integer staffMessage) {
@@ -125,15 +127,12 @@ class Announcements {
     /** Takes (or, by its holder, renews) the right to run the fan-out, for the lease time. */
     boolean lease(long id, String holder) {
         String key = keys.announcementLease(id);
-        long millis = settings.lease().toMillis();
-        if ("OK".equals(redis.set(key, holder, SetParams.setParams().nx().px(millis)))) {
-            return true;
-        }
-        return holder.equals(redis.get(key)) && redis.pexpire(key, millis) == 1;
+        return leases.take(key, holder, settings.lease()) || leases.renew(key, holder, settings.lease());
     }
 
-    void release(long id) {
-        redis.del(keys.announcementLease(id));
+    /** Gives the fan-out up, unless its lease lapsed meanwhile and another instance holds it now. */
+    void release(long id, String holder) {
+        leases.release(keys.announcementLease(id), holder);
     }
 
     Set<String> active() {

@@ -46,7 +46,7 @@ final class FanOut {
             }
         }
         store.fannedOut(announcement.id());
-        store.release(announcement.id());
+        store.release(announcement.id(), holder);
         log.info("announcement={} fanned out", announcement.id());
         return true;
     }

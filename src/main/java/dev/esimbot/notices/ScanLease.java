@@ -1,10 +1,10 @@
 package dev.esimbot.notices;
 
+import dev.esimbot.session.Leases;
 import dev.esimbot.session.RedisKeys;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * One scheduled scan per tick across instances: every instance's schedule fires at the same cron moment, the first
@@ -16,16 +16,16 @@ class ScanLease {
 
     static final Duration HOLD = Duration.ofSeconds(50);
 
-    private final UnifiedJedis redis;
+    private final Leases leases;
     private final RedisKeys keys;
 
     ScanLease(UnifiedJedis redis, RedisKeys keys) {
-        this.redis = redis;
+        this.leases = new Leases(redis);
         this.keys = keys;
     }
 
     /** True for the first instance to ask within {@link #HOLD}; it runs this tick's scan. */
     boolean take(String instance) {
-        return "OK".equals(redis.set(keys.noticeScanLease(), instance, SetParams.setParams().nx().px(HOLD.toMillis())));
+        return leases.take(keys.noticeScanLease(), instance, HOLD);
     }
 }

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Runs work for one chat as lock -> load -> work -> persist -> unlock. The lock is taken before the session is read,
@@ -28,20 +27,18 @@ public class ChatSessions {
             end
             return 1""";
 
-    private static final String RELEASE_IF_OWNER = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
-
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final RedisProperties properties;
     private final SessionCodec codec;
+    private final Leases leases;
 
     ChatSessions(UnifiedJedis redis, RedisKeys keys, RedisProperties properties, SessionCodec codec) {
         this.redis = redis;
         this.keys = keys;
         this.properties = properties;
         this.codec = codec;
+        this.leases = new Leases(redis);
     }
 
     /** The work for one chat. It returns what to persist (or null to keep the stored session as it was). */
@@ -63,7 +60,7 @@ public class ChatSessions {
             }
             return outcome.value();
         } finally {
-            redis.eval(RELEASE_IF_OWNER, List.of(keys.lock(chatId)), List.of(token));
+            leases.release(keys.lock(chatId), token);
         }
     }
 
@@ -97,10 +94,9 @@ public class ChatSessions {
 
     private String acquire(long chatId) {
         String token = UUID.randomUUID().toString();
-        SetParams params = SetParams.setParams().nx().px(properties.lockLease().toMillis());
         long deadline = System.nanoTime() + properties.lockWait().toNanos();
         long pause = Duration.ofMillis(2).toNanos();
-        while (redis.set(keys.lock(chatId), token, params) == null) {
+        while (!leases.take(keys.lock(chatId), token, properties.lockLease())) {
             if (System.nanoTime() > deadline) {
                 throw new ChatBusyException(chatId);
             }

@@ -1,5 +1,6 @@
 package dev.esimbot.telegram;
 
+import dev.esimbot.session.Leases;
 import dev.esimbot.session.RedisKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -21,20 +21,14 @@ final class UpdateStream {
     static final String CHAT = "chat";
     static final String UPDATE = "update";
 
-    private static final String RENEW = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            return 0""";
-
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
-
     private final UnifiedJedis redis;
     private final RedisKeys keys;
+    private final Leases leases;
 
     UpdateStream(UnifiedJedis redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
+        this.leases = new Leases(redis);
     }
 
     /** The partition of a chat: a mixed hash, so neighbouring chat ids spread out. */
@@ -84,16 +78,15 @@ final class UpdateStream {
     }
 
     boolean acquire(int partition, String instance, Duration lease) {
-        return redis.set(keys.updateLease(partition), instance, SetParams.setParams().nx().px(lease.toMillis())) != null;
+        return leases.take(keys.updateLease(partition), instance, lease);
     }
 
     boolean renew(int partition, String instance, Duration lease) {
-        Object renewed = redis.eval(RENEW, List.of(keys.updateLease(partition)), List.of(instance, Long.toString(lease.toMillis())));
-        return Long.valueOf(1).equals(renewed);
+        return leases.renew(keys.updateLease(partition), instance, lease);
     }
 
     void release(int partition, String instance) {
-        redis.eval(RELEASE, List.of(keys.updateLease(partition)), List.of(instance));
+        leases.release(keys.updateLease(partition), instance);
     }
 
     /** Marks this instance alive until {@code until} (epoch ms), drops the lapsed ones, and counts the live ones. */
