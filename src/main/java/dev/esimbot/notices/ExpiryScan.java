@@ -5,6 +5,7 @@ import dev.esimbot.billing.EsimStatus;
 import dev.esimbot.billing.ExpiringEsim;
 import dev.esimbot.billing.ExpiringPage;
 import dev.esimbot.billing.BillingClient;
+import dev.esimbot.conversation.ChatSeen;
 import dev.esimbot.conversation.NoticeReplies;
 import dev.esimbot.i18n.Language;
 import java.time.Clock;
@@ -33,12 +34,12 @@ public class ExpiryScan {
 
     private final BillingClient billing;
     private final Reminders reminders;
-    private final Recipients recipients;
+    private final ChatSeen recipients;
     private final NoticeReplies replies;
     private final NoticeScanProperties settings;
     private final Clock clock;
 
-    ExpiryScan(BillingClient billing, Reminders reminders, Recipients recipients, NoticeReplies replies,
+    ExpiryScan(BillingClient billing, Reminders reminders, ChatSeen recipients, NoticeReplies replies,
                NoticeScanProperties settings, Clock clock) {
         this.billing = billing;
         this.reminders = reminders;
@@ -104,7 +105,7 @@ public class ExpiryScan {
             tally.repeats++; // the common case of a scan every few minutes: one look, nothing rendered
             return;
         }
-        Optional<Language> language = esim.autoRenew() ? Optional.empty() : recipients.language(item.customerId());
+        Optional<Language> language = esim.autoRenew() ? Optional.empty() : recipients.languageOf(item.customerId());
         if (language.isEmpty()) {
             tally.skipped++;
             return;
