@@ -1,5 +1,6 @@
 package dev.esimbot.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -11,20 +12,28 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Runs work for one chat as lock -> load -> work -> persist -> unlock. The lock is taken before the session is read,
- * and the write is fenced by the lock token, so an instance whose lease ran out cannot overwrite a newer state.
+ * and the write is fenced by the lock token, so an instance whose lease ran out cannot overwrite a newer state. Two
+ * round trips per turn: one script takes the lock and reads the session, one writes it and releases the lock.
  */
 @Component
 public class ChatSessions {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
 
-    private static final String SAVE_IF_OWNER = """
+    /** 0 when another holds the lock; else the stored session, '' when there is none. */
+    private static final String LOCK_AND_LOAD = """
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+            return redis.call('GET', KEYS[2]) or ''""";
+
+    /** 1 when saved and unlocked; 0 when the lock is no longer this token's (nothing written). */
+    private static final String SAVE_AND_UNLOCK = """
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
             if tonumber(ARGV[3]) > 0 then
               redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
             else
               redis.call('SET', KEYS[2], ARGV[2])
             end
+            redis.call('DEL', KEYS[1])
             return 1""";
 
     private final UnifiedJedis redis;
@@ -52,15 +61,20 @@ public class ChatSessions {
     }
 
     public <T> T withChat(long chatId, ChatWork<T> work) {
-        String token = acquire(chatId);
+        String token = UUID.randomUUID().toString();
+        Session current = lockAndLoad(chatId, token);
+        boolean unlocked = false;
         try {
-            Outcome<T> outcome = work.apply(load(chatId));
+            Outcome<T> outcome = work.apply(current);
             if (outcome.next() != null) {
-                save(chatId, token, outcome);
+                unlocked = true; // saved and unlocked, or the lock is another's by now: either way not ours to release
+                saveAndUnlock(chatId, token, outcome);
             }
             return outcome.value();
         } finally {
-            leases.release(keys.lock(chatId), token);
+            if (!unlocked) {
+                leases.release(keys.lock(chatId), token);
+            }
         }
     }
 
@@ -82,9 +96,9 @@ public class ChatSessions {
         return json == null ? Session.empty() : codec.decode(json);
     }
 
-    private void save(long chatId, String token, Outcome<?> outcome) {
+    private void saveAndUnlock(long chatId, String token, Outcome<?> outcome) {
         long ttl = outcome.keepAlive() ? 0 : properties.sessionTtl().toMillis();
-        Object saved = redis.eval(SAVE_IF_OWNER, List.of(keys.lock(chatId), keys.session(chatId)),
+        Object saved = redis.eval(SAVE_AND_UNLOCK, List.of(keys.lock(chatId), keys.session(chatId)),
                 List.of(token, codec.encode(outcome.next()), Long.toString(ttl)));
         if (!Long.valueOf(1).equals(saved)) {
             log.warn("chat={} lock lease expired before the session was saved; state not written", chatId);
@@ -92,17 +106,21 @@ public class ChatSessions {
         }
     }
 
-    private String acquire(long chatId) {
-        String token = UUID.randomUUID().toString();
+    /** Takes the chat's lock, waiting up to {@code lockWait} for it, and reads the session in the same step. */
+    private Session lockAndLoad(long chatId, String token) {
         long deadline = System.nanoTime() + properties.lockWait().toNanos();
         long pause = Duration.ofMillis(2).toNanos();
-        while (!leases.take(keys.lock(chatId), token, properties.lockLease())) {
+        List<String> lockAndSession = List.of(keys.lock(chatId), keys.session(chatId));
+        List<String> tokenAndLease = List.of(token, Long.toString(properties.lockLease().toMillis()));
+        Object answer;
+        while ((answer = redis.eval(LOCK_AND_LOAD, lockAndSession, tokenAndLease)) instanceof Long) {
             if (System.nanoTime() > deadline) {
                 throw new ChatBusyException(chatId);
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
         }
-        return token;
+        String json = answer instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) answer;
+        return json.isEmpty() ? Session.empty() : codec.decode(json);
     }
 }

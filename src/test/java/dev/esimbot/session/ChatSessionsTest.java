@@ -101,6 +101,41 @@ class ChatSessionsTest {
     }
 
     @Test
+    void everyTurnLeavesTheChatUnlocked() {
+        // GIVEN turns that save, keep the stored session, and fail
+        ChatSessions sessions = instance();
+        long chatId = 6001;
+        // WHEN each runs
+        sessions.withChat(chatId, s -> new Outcome<>(s.with("MENU", Map.of("n", "1")), false, null));
+        boolean savedUnlocked = !redis.exists(keys.lock(chatId));
+        sessions.withChat(chatId, s -> new Outcome<Void>(null, false, null));
+        boolean keptUnlocked = !redis.exists(keys.lock(chatId));
+        assertThatThrownBy(() -> sessions.withChat(chatId, s -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        // THEN no lock is left behind, and the saved session is what the failed turn did not touch
+        assertThat(savedUnlocked).isTrue();
+        assertThat(keptUnlocked).isTrue();
+        assertThat(redis.exists(keys.lock(chatId))).isFalse();
+        assertThat(sessions.peek(chatId).get("n")).isEqualTo("1");
+    }
+
+    @Test
+    void aChatLockedByAnotherIsRefusedOnceTheWaitRunsOut() {
+        // GIVEN a store that waits 100 ms for a chat's lock, and a chat whose lock another holder keeps
+        ChatSessions impatient = new ChatSessions(redis, keys, new RedisProperties(properties.url(), properties.keyPrefix(),
+                Duration.ofHours(24), Duration.ofSeconds(20), Duration.ofMillis(100)), new SessionCodec());
+        long chatId = 7001;
+        redis.set(keys.lock(chatId), "someone-else");
+        // WHEN a turn comes THEN it is refused as busy, without running, and the other's lock stays
+        assertThatThrownBy(() -> impatient.withChat(chatId, s -> {
+            throw new AssertionError("ran without the lock");
+        })).isInstanceOf(ChatBusyException.class);
+        assertThat(redis.get(keys.lock(chatId))).isEqualTo("someone-else");
+        redis.del(keys.lock(chatId));
+    }
+
+    @Test
     void aSessionStaysSmall() {
         ChatSessions sessions = instance();
         Session big = Session.empty().with("AWAITING_PAYMENT", Map.of("l", "ZH", "e", "8985200000001234567", "p", "pe-7d",
