@@ -20,6 +20,8 @@ final class ChatContext {
     private static final String FAILED_PAYMENTS = "fp";
     /** The language the chat was last recorded in for announcements (see {@link ChatSeen}). */
     private static final String AUDIENCE = "au";
+    /** Flood control's count of the current minute (see {@link FloodControl}). */
+    private static final String FLOOD = "f";
 
     private final Map<String, String> data;
 
@@ -141,6 +143,14 @@ final class ChatContext {
 
     void joinedAudience() {
         data.put(AUDIENCE, language().name());
+    }
+
+    String floodMark() {
+        return data.get(FLOOD);
+    }
+
+    void floodMark(String mark) {
+        put(FLOOD, mark);
     }
 
     /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */

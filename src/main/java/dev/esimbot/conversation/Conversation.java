@@ -77,9 +77,7 @@ public class Conversation {
             messenger.answerCallback(input.callbackId());
         }
         try {
-            if (withinLimits(input)) {
-                sessions.withChat(input.chatId(), session -> turn(input, session));
-            }
+            sessions.withChat(input.chatId(), session -> turn(input, session));
         } catch (ChatBusyException e) {
             log.warn("chat={} update={} chat stayed busy; asked the user to retry", input.chatId(), input.updateId());
             tell(input, "error.busy");
@@ -97,16 +95,24 @@ public class Conversation {
         }
     }
 
-    /** Flood control: the first input over the limit is asked to slow down, the next ones are not read for a while. */
-    private boolean withinLimits(ChatInput input) {
-        FloodControl.Verdict verdict = flood.check(input.chatId());
-        if (verdict == FloodControl.Verdict.SLOW_DOWN) {
-            log.info("chat={} update={} too many messages; asked to slow down", input.chatId(), input.updateId());
-            tell(input, "flood.slow-down", flood.silenceSeconds());
-        } else if (verdict == FloodControl.Verdict.SILENT) {
+    /**
+     * Flood control, before the input is read: the first input over the limit is asked to slow down (and counted in
+     * the session), the next ones are not read for a while (nothing stored).
+     */
+    private Outcome<Void> slowed(ChatInput input, Session session, ChatContext context, FloodControl.Verdict verdict) {
+        if (verdict == FloodControl.Verdict.SILENT) {
             log.debug("chat={} update={} ignored while the chat is slowed down", input.chatId(), input.updateId());
+            return new Outcome<>(null, false, null);
         }
-        return verdict == FloodControl.Verdict.ALLOW;
+        log.info("chat={} update={} too many messages; asked to slow down", input.chatId(), input.updateId());
+        tell(input, "flood.slow-down", flood.silenceSeconds());
+        return sameState(session, context, input.updateId());
+    }
+
+    /** The session in the state it was, with the context's changes and the update marked handled. */
+    private static Outcome<Void> sameState(Session session, ChatContext context, long updateId) {
+        boolean keepAlive = JourneyState.parse(session.state()) == JourneyState.AWAITING_PAYMENT;
+        return new Outcome<>(session.with(session.state(), context.data()).withUpdate(updateId), keepAlive, null);
     }
 
     private Outcome<Void> turn(ChatInput input, Session session) {
@@ -115,6 +121,10 @@ public class Conversation {
             return new Outcome<>(null, false, null);
         }
         ChatContext context = new ChatContext(session.data());
+        FloodControl.Verdict verdict = flood.check(context);
+        if (verdict != FloodControl.Verdict.ALLOW) {
+            return slowed(input, session, context, verdict);
+        }
         if (!context.hasLanguage()) {
             context.language(Language.fromTelegram(input.languageCode()));
         }
@@ -123,7 +133,7 @@ public class Conversation {
         Intent intent = Intent.of(input, context.version(), limits.maxText());
         if (turn.startState == JourneyState.SUPPORT_TICKET && !isCancel(intent)) {
             toStaff(input, turn.language());
-            return new Outcome<>(session.withUpdate(input.updateId()), false, null);
+            return sameState(session, context, input.updateId());
         }
         Reply reply;
         boolean inPlace = false;

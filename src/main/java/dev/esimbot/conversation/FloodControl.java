@@ -1,78 +1,77 @@
 package dev.esimbot.conversation;
 
-import dev.esimbot.session.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
+import java.time.Clock;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Per-chat flood control in Redis, so it holds across instances: up to {@code messagesPerMinute} in a one-minute
- * window; the first one past it is answered with a polite "slow down" and the chat is then ignored for the silence.
- * Counted as {@code bot.flood{verdict=slowed|silenced}}.
+ * Per-chat flood control: up to {@code messagesPerMinute} in a one-minute window opened by the chat's first message;
+ * the first one past it is answered with a polite "slow down" and the chat's inputs are then ignored for the silence.
+ * The count lives in the chat's session, read and written under the chat's lock with the rest of the turn: it holds
+ * across instances and costs no Redis round trip of its own. Counted as {@code bot.flood{verdict=slowed|silenced}}.
  */
 @Component
 class FloodControl {
 
     enum Verdict { ALLOW, SLOW_DOWN, SILENT }
 
-    /** 0: allow; 1: just went over (mute now, say so once); 2: muted. Count and mute in one step for all instances. */
-    private static final String CHECK = """
-            if redis.call('EXISTS', KEYS[2]) == 1 then return 2 end
-            local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], 60000) end
-            if n > tonumber(ARGV[1]) then
-              redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
-              redis.call('DEL', KEYS[1])
-              return 1
-            end
-            return 0""";
+    private static final long WINDOW_MILLIS = 60_000;
 
-    /** More than the pool keeps idle (8), so every stale connection can be dropped in one check. */
-    private static final int STALE_CONNECTIONS = 10;
-
-    private final UnifiedJedis redis;
-    private final RedisKeys keys;
     private final LimitsProperties limits;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    FloodControl(UnifiedJedis redis, RedisKeys keys, LimitsProperties limits, MeterRegistry meters) {
-        this.redis = redis;
-        this.keys = keys;
+    FloodControl(LimitsProperties limits, MeterRegistry meters, Clock clock) {
         this.limits = limits;
         this.meters = meters;
+        this.clock = clock;
     }
 
-    Verdict check(long chatId) {
-        Object answer = count(chatId, 1);
-        long code = answer instanceof Long value ? value : 0;
-        if (code == 0) {
-            return Verdict.ALLOW;
+    /** Counts one input of the chat in its context and says whether to read it. */
+    Verdict check(ChatContext context) {
+        long now = clock.millis();
+        Mark mark = Mark.parse(context.floodMark());
+        if (now < mark.mutedUntil()) {
+            return counted(Verdict.SILENT);
         }
-        Verdict verdict = code == 1 ? Verdict.SLOW_DOWN : Verdict.SILENT;
-        meters.counter("bot.flood", "verdict", code == 1 ? "slowed" : "silenced").increment();
+        if (now - mark.windowStart() >= WINDOW_MILLIS || mark.mutedUntil() > 0) {
+            mark = new Mark(now, 0, 0);
+        }
+        if (mark.count() >= limits.messagesPerMinute()) {
+            context.floodMark(new Mark(now, 0, now + limits.silence().toMillis()).encode());
+            return counted(Verdict.SLOW_DOWN);
+        }
+        context.floodMark(new Mark(mark.windowStart(), mark.count() + 1, 0).encode());
+        return Verdict.ALLOW;
+    }
+
+    private Verdict counted(Verdict verdict) {
+        meters.counter("bot.flood", "verdict", verdict == Verdict.SLOW_DOWN ? "slowed" : "silenced").increment();
         return verdict;
-    }
-
-    /**
-     * After Redis restarts, the connection pool still holds connections to the old server: each fails once and is
-     * dropped. This check is the first command of every input and harmless to repeat (a counter), so it is retried
-     * until a live connection answers; the pool hands the same (live) connection to the turn that follows.
-     */
-    private Object count(long chatId, int attempt) {
-        try {
-            return redis.eval(CHECK, List.of(keys.floodCount(chatId), keys.floodMuted(chatId)),
-                    List.of(Integer.toString(limits.messagesPerMinute()), Long.toString(limits.silence().toMillis())));
-        } catch (JedisConnectionException e) {
-            if (attempt >= STALE_CONNECTIONS) {
-                throw e;
-            }
-            return count(chatId, attempt + 1);
-        }
     }
 
     long silenceSeconds() {
         return limits.silence().toSeconds();
+    }
+
+    /** Stored as {@code start:count} while counting and {@code start:0:until} while silenced (epoch ms). */
+    private record Mark(long windowStart, int count, long mutedUntil) {
+
+        static Mark parse(String stored) {
+            if (stored == null) {
+                return new Mark(0, 0, 0);
+            }
+            try {
+                String[] parts = stored.split(":");
+                return new Mark(Long.parseLong(parts[0]), Integer.parseInt(parts[1]),
+                        parts.length > 2 ? Long.parseLong(parts[2]) : 0);
+            } catch (RuntimeException e) {
+                return new Mark(0, 0, 0); // unreadable: count afresh rather than fail the chat
+            }
+        }
+
+        String encode() {
+            return mutedUntil > 0 ? windowStart + ":0:" + mutedUntil : windowStart + ":" + count;
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Runs work for one chat as lock -> load -> work -> persist -> unlock. The lock is taken before the session is read,
@@ -20,10 +21,18 @@ public class ChatSessions {
 
     private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
 
-    /** 0 when another holds the lock; else the stored session, '' when there is none. */
+    /**
+     * 0 when another holds the lock; else the stored session, '' when there is none. A lock already holding this
+     * token counts as taken: the script ran but its answer was lost with the connection, and is sent again.
+     */
     private static final String LOCK_AND_LOAD = """
-            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 0 end
+            local holder = redis.call('GET', KEYS[1])
+            if holder and holder ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return redis.call('GET', KEYS[2]) or ''""";
+
+    /** More than the pool keeps idle (8), so every stale connection can be dropped in one turn. */
+    private static final int STALE_CONNECTIONS = 10;
 
     /** 1 when saved and unlocked; 0 when the lock is no longer this token's (nothing written). */
     private static final String SAVE_AND_UNLOCK = """
@@ -106,6 +115,22 @@ public class ChatSessions {
         }
     }
 
+    /**
+     * After Redis restarts, the connection pool still holds connections to the old server: each fails once and is
+     * dropped. This is the first command of a turn and safe to repeat (see {@link #LOCK_AND_LOAD}), so it is sent
+     * again until a live connection answers; the pool hands the same (live) connection to the rest of the turn.
+     */
+    private Object lockAndLoad(List<String> lockAndSession, List<String> tokenAndLease, int attempt) {
+        try {
+            return redis.eval(LOCK_AND_LOAD, lockAndSession, tokenAndLease);
+        } catch (JedisConnectionException e) {
+            if (attempt >= STALE_CONNECTIONS) {
+                throw e;
+            }
+            return lockAndLoad(lockAndSession, tokenAndLease, attempt + 1);
+        }
+    }
+
     /** Takes the chat's lock, waiting up to {@code lockWait} for it, and reads the session in the same step. */
     private Session lockAndLoad(long chatId, String token) {
         long deadline = System.nanoTime() + properties.lockWait().toNanos();
@@ -113,7 +138,7 @@ public class ChatSessions {
         List<String> lockAndSession = List.of(keys.lock(chatId), keys.session(chatId));
         List<String> tokenAndLease = List.of(token, Long.toString(properties.lockLease().toMillis()));
         Object answer;
-        while ((answer = redis.eval(LOCK_AND_LOAD, lockAndSession, tokenAndLease)) instanceof Long) {
+        while ((answer = lockAndLoad(lockAndSession, tokenAndLease, 1)) instanceof Long) {
             if (System.nanoTime() > deadline) {
                 throw new ChatBusyException(chatId);
             }

@@ -200,18 +200,6 @@ public final class RedisKeys {
         return prefix + ":chat:{" + chatId + "}:notices:off";
     }
 
-    // Hardening (flood control): keys of one chat, so they share its hash tag.
-
-    /** Messages the chat sent in the current window (INCR); TTL = the window, from its first message. */
-    public String floodCount(long chatId) {
-        return prefix + ":chat:{" + chatId + "}:flood";
-    }
-
-    /** Set while the chat is silenced after flooding; TTL = the silence. */
-    public String floodMuted(long chatId) {
-        return prefix + ":chat:{" + chatId + "}:flood:muted";
-    }
-
     // Announcements: the keys of one announcement share the hash tag {<id>}, so the scripts that touch its state and
     // its recipients together work on Redis Cluster too.
 

@@ -59,7 +59,7 @@ final class Bench implements AutoCloseable {
         properties.put("telegram.poll-timeout-seconds", Integer.toString(POLL_TIMEOUT_SECONDS));
         properties.put("telegram.workers", Integer.toString(workers));
         properties.put("logging.level.root", "WARN");
-        // Synthetic chats send far more than a person: flood control still runs (its Redis call is measured), never trips.
+        // Synthetic chats send far more than a person: flood control still counts every input, never trips.
         properties.put("limits.messages-per-minute", "1000000");
         Probes probes = new Probes();
         BeanFactoryPostProcessor noNetwork = beanFactory -> {
