@@ -22,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Telegram may forget it; any other answer makes Telegram send it again later. Wrong or missing secret: 401; a body
  * that is not an update: 400; larger than any update: 413; stopping, over the backlog bound or Redis down: 503.
  * Nothing is stored unless 200. The secret is checked before the body is read, so a stranger cannot make the bot
- * read (and hold) a body at all.
+ * read (and hold) a body at all. When Redis cannot store an update, it goes straight to the pipeline's batch path, as
+ * in long polling: its user is told, once, that the bot is temporarily unavailable, and the 503 keeps it with Telegram.
  */
 @Conditional(TelegramMode.Webhook.class)
 @RestController
@@ -37,10 +38,12 @@ class WebhookController {
 
     private final byte[] secret;
     private final UpdateQueue queue;
+    private final UpdatePipeline pipeline;
 
-    WebhookController(TelegramProperties properties, UpdateQueue queue) {
+    WebhookController(TelegramProperties properties, UpdateQueue queue, UpdatePipeline pipeline) {
         this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
         this.queue = queue;
+        this.pipeline = pipeline;
     }
 
     @PostMapping(PATH)
@@ -73,6 +76,7 @@ class WebhookController {
         } catch (JedisException e) {
             log.warn("update={} not stored, Redis failed ({}); Telegram sends it again", update.get().getUpdateId(),
                     e.getClass().getSimpleName());
+            pipeline.handle(update.get()); // the batch path: fails softly, telling the user once per update
             return unavailable();
         }
         return ResponseEntity.ok().build();

@@ -11,6 +11,10 @@ import dev.esimbot.testkit.RestartableRedis;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testkit.Waits;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,8 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisOutageTest {
 
     private static final String UNAVAILABLE = "temporarily unavailable";
+    private static final String HOOK_SECRET = "outage_hook_secret";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void redisStoppedMidConversationIsToldThenTheHeldUpdatesAreAnsweredWhereItStood() {
@@ -69,6 +75,54 @@ class RedisOutageTest {
                 chat.tap(ChatDriver.CONFIRM, false);
                 assertThat(chat.lastUrlButton()).contains("/sandbox/checkout/");
             }
+        }
+    }
+
+    @Test
+    void inWebhookModeAnUpdateRedisCannotStoreIsTold503AndItsUserOnceThenItIsAnsweredWhenSentAgain() throws Exception {
+        String prefix = TestRedis.uniquePrefix("outage-hook");
+        TestUser user = TestUser.english(950_002, "Ada");
+        try (RestartableRedis redis = new RestartableRedis().start(); FakeBotApi telegram = new FakeBotApi().start()) {
+            Map<String, Object> settings = RunningBot.defaults(telegram.baseUrl(), prefix);
+            settings.put("redis.url", redis.url());
+            settings.put("telegram.webhook-url", "https://bot.example/telegram/webhook");
+            settings.put("telegram.webhook-secret", HOOK_SECRET);
+            try (RunningBot bot = RunningBot.start(settings, null)) {
+                ChatDriver chat = new ChatDriver(telegram, user);
+                // GIVEN Redis stopped
+                redis.stop();
+                String start = TelegramUpdates.command(telegram.nextUpdateId(), user, "/start", null).toString();
+                // WHEN Telegram posts an update, and (answered 503) posts it again
+                int first = post(bot, start);
+                int again = post(bot, start);
+                // THEN both are 503 and the user is told once that the bot is unavailable
+                assertThat(List.of(first, again)).containsOnly(503);
+                Waits.until("an answer to the user", Duration.ofSeconds(15), () -> !chat.visibleSince(0).isEmpty());
+                assertThat(chat.visibleSince(0)).hasSize(1).allSatisfy(call -> assertThat(call.text()).contains(UNAVAILABLE));
+
+                // WHEN Redis is back and Telegram posts it once more
+                redis.start();
+                int mark = chat.mark();
+                Waits.until("the update stored", Duration.ofSeconds(15), () -> post(bot, start) == 200);
+                // THEN it is answered with the menu, once
+                Waits.until("the menu", Duration.ofSeconds(15), () -> !chat.visibleSince(mark).isEmpty());
+                Waits.pause(Duration.ofMillis(500));
+                assertThat(chat.visibleSince(mark)).hasSize(1).noneSatisfy(call -> assertThat(call.text()).contains(UNAVAILABLE));
+            }
+        }
+    }
+
+    private static int post(RunningBot bot, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/telegram/webhook"))
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", HOOK_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 
