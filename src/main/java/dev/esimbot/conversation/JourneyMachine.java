@@ -2,8 +2,11 @@ package dev.esimbot.conversation;
 
 import static dev.esimbot.conversation.JourneyState.*;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateContext;
@@ -22,6 +25,11 @@ import reactor.core.publisher.Mono;
  * where it leads. Machines are pooled: each call takes one, restores the chat's state into it with a fresh extended
  * state (so nothing leaks from the previous chat), fires one event and gives it back, so an instance never sees two
  * events at once.
+ * <p>
+ * Idle machines are kept by the state they are in. A machine already in the chat's state needs only a fresh extended
+ * state (the journey is flat: one region, no history, no timers, so the state id and the variables are all a machine
+ * holds); any other is stopped, reset to the chat's state and started again, which costs more than the event itself.
+ * A machine whose event failed is dropped, never reused.
  */
 @Component
 class JourneyMachine {
@@ -30,26 +38,48 @@ class JourneyMachine {
     /** Set by the interceptor when a transition really fired; an event refused by a guard is still "accepted". */
     private static final String FIRED = "fired";
 
-    private final ConcurrentLinkedQueue<StateMachine<JourneyState, JourneyEvent>> pool = new ConcurrentLinkedQueue<>();
+    private final Map<JourneyState, Queue<StateMachine<JourneyState, JourneyEvent>>> idle = new EnumMap<>(JourneyState.class);
+
+    JourneyMachine() {
+        for (JourneyState state : JourneyState.values()) {
+            idle.put(state, new ConcurrentLinkedQueue<>()); // filled once: read-only map, thread-safe queues
+        }
+    }
 
     /** The state the event leads to, or empty when the event does not belong to {@code current}. */
     Optional<JourneyState> next(JourneyState current, JourneyEvent event, String text) {
-        StateMachine<JourneyState, JourneyEvent> machine = pool.poll();
+        StateMachine<JourneyState, JourneyEvent> machine = take(current);
+        var message = MessageBuilder.withPayload(event).setHeader(TEXT_HEADER, text == null ? "" : text).build();
+        StateMachineEventResult<JourneyState, JourneyEvent> result = machine.sendEvent(Mono.just(message)).blockLast();
+        boolean fired = Boolean.TRUE.equals(machine.getExtendedState().getVariables().get(FIRED));
+        JourneyState reached = machine.getState().getId();
+        if (!machine.hasStateMachineError()) {
+            idle.get(reached).offer(machine); // a machine whose event threw or erred is dropped
+        }
+        if (result == null || result.getResultType() != ResultType.ACCEPTED || !fired) {
+            return Optional.empty();
+        }
+        return Optional.of(reached);
+    }
+
+    /** A machine in {@code state} with a fresh extended state: an idle one already there, else any idle one restored. */
+    private StateMachine<JourneyState, JourneyEvent> take(JourneyState state) {
+        StateMachine<JourneyState, JourneyEvent> machine = idle.get(state).poll();
+        if (machine != null) {
+            machine.getExtendedState().getVariables().clear();
+            return machine;
+        }
+        for (Queue<StateMachine<JourneyState, JourneyEvent>> others : idle.values()) {
+            machine = others.poll();
+            if (machine != null) {
+                break;
+            }
+        }
         if (machine == null) {
             machine = build();
         }
-        try {
-            restore(machine, current);
-            var message = MessageBuilder.withPayload(event).setHeader(TEXT_HEADER, text == null ? "" : text).build();
-            StateMachineEventResult<JourneyState, JourneyEvent> result = machine.sendEvent(Mono.just(message)).blockLast();
-            boolean fired = Boolean.TRUE.equals(machine.getExtendedState().getVariables().get(FIRED));
-            if (result == null || result.getResultType() != ResultType.ACCEPTED || !fired) {
-                return Optional.empty();
-            }
-            return Optional.of(machine.getState().getId());
-        } finally {
-            pool.offer(machine);
-        }
+        restore(machine, state);
+        return machine;
     }
 
     private static void restore(StateMachine<JourneyState, JourneyEvent> machine, JourneyState state) {

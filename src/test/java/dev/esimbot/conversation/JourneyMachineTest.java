@@ -83,6 +83,19 @@ class JourneyMachineTest {
     }
 
     @Test
+    void aMachineReusedInTheStateItReachedCarriesNothingFromTheLastChat() {
+        // GIVEN a chat whose event fired into the menu (the machine that ran it now idles there, marked "fired")
+        JourneyMachine single = new JourneyMachine();
+        assertThat(single.next(STATUS, CANCEL, null)).contains(MENU);
+        // WHEN the next chat, in the menu, sends text its guard refuses THEN nothing fired for it
+        assertThat(single.next(MENU, TEXT, "hello")).isEmpty();
+        // and a chat in another state is restored into that state, whatever the idle machine's state was
+        assertThat(single.next(CONFIRMING_ORDER, CONFIRM, null)).contains(AWAITING_PAYMENT);
+        assertThat(single.next(MENU, CONFIRM, null)).isEmpty();
+        assertThat(single.next(MENU, TEXT, "8985 2000 0000 1234 567")).contains(LINK_CODE);
+    }
+
+    @Test
     void pooledMachinesGiveTheSameAnswersUnderConcurrency() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> calls = new ArrayList<>();
