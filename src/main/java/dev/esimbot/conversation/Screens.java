@@ -6,7 +6,6 @@ import dev.esimbot.billing.BillingUnavailableException;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.OrderStatus;
-import dev.esimbot.billing.Plan;
 import dev.esimbot.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +16,19 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Screens {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Screens.class);
-
     private final Texts texts;
     private final Words words;
-    private final Messenger messenger;
+    private final PaymentScreens payment;
 
-    Screens(Texts texts, Words words, Messenger messenger) {
+    Screens(Texts texts, Words words, PaymentScreens payment) {
         this.texts = texts;
         this.words = words;
-        this.messenger = messenger;
+        this.payment = payment;
     }
 
     Reply render(Turn turn) {
         long version = turn.context.nextVersion();
-        Keys keys = new Keys(turn, version);
+        Keys keys = new Keys(texts, turn, version);
         List<String> parts = new ArrayList<>();
         turn.notices.forEach(n -> parts.add(texts.get(turn.language(), n.key(), n.args())));
         if (turn.body != null) {
@@ -65,12 +62,12 @@ class Screens {
             case LINK_CODE -> text(turn, "link.ask-code", words.maskedIccid(turn.context.linking()),
                     escape(turn.context.maskedEmail()));
             case STATUS -> words.status(turn.esim(turn.context.esim()), turn.language());
-            case CHOOSING_PLAN -> plansText(turn);
-            case CONFIRMING_ORDER -> summaryText(turn);
-            case AWAITING_PAYMENT -> paymentText(turn);
+            case CHOOSING_PLAN -> payment.plansText(turn);
+            case CONFIRMING_ORDER -> payment.summaryText(turn);
+            case AWAITING_PAYMENT -> payment.paymentText(turn);
             case CONFIRMED -> text(turn, "confirmed.body", words.label(turn.esim(turn.context.esim())));
-            case PAYMENT_FAILED -> failedText(turn) + suggestPerson(turn);
-            case RENEWAL_PENDING -> failedText(turn);
+            case PAYMENT_FAILED -> payment.failedText(turn) + payment.suggestPerson(turn);
+            case RENEWAL_PENDING -> payment.failedText(turn);
             case SUPPORT_TICKET -> text(turn, "support.opened", escape(turn.context.ticket()));
             case RATING -> text(turn, "support.rate", escape(turn.context.ticket()));
         };
@@ -82,14 +79,14 @@ class Screens {
             case LINK_ICCID -> List.of(List.of(keys.button("btn.cancel", CANCEL)));
             case LINK_CODE -> List.of(List.of(keys.button("btn.other-iccid", LINK), keys.button("btn.cancel", CANCEL)));
             case STATUS -> statusButtons(turn, keys);
-            case CHOOSING_PLAN -> planButtons(turn, keys);
+            case CHOOSING_PLAN -> payment.planButtons(turn, keys);
             case CONFIRMING_ORDER -> List.of(
                     List.of(keys.button("btn.confirm", CONFIRM)),
                     List.of(keys.button("btn.change-plan", CHANGE_PLAN), keys.button("btn.cancel", CANCEL)));
-            case AWAITING_PAYMENT -> paymentButtons(turn, keys);
+            case AWAITING_PAYMENT -> payment.paymentButtons(turn, keys);
             case CONFIRMED -> List.of(List.of(keys.button("btn.esim-status", SHOW_ESIM, turn.context.esim()),
                     keys.button("btn.menu", OPEN_MENU)));
-            case PAYMENT_FAILED -> failedButtons(turn, keys);
+            case PAYMENT_FAILED -> payment.failedButtons(turn, keys);
             case RENEWAL_PENDING -> List.of(List.of(keys.button("btn.support", SUPPORT), keys.button("btn.menu", OPEN_MENU)));
             case SUPPORT_TICKET -> List.of();
             case RATING -> List.of(List.of(keys.button("btn.rate-1", RATE, "1"), keys.button("btn.rate-2", RATE, "2"),
@@ -103,22 +100,6 @@ class Screens {
         boolean on = turn.body != null && "notifications.on".equals(turn.body.key());
         return List.of(List.of(on ? keys.button("btn.notifications-off", NOTIFICATIONS, "off")
                 : keys.button("btn.notifications-on", NOTIFICATIONS, "on")), List.of(keys.button("btn.menu", OPEN_MENU)));
-    }
-
-    /** After a second failed payment in a row a person is the likelier way out, so it comes first. */
-    private List<List<Button>> failedButtons(Turn turn, Keys keys) {
-        List<Button> again = List.of(keys.button("btn.retry", RETRY), keys.button("btn.another-plan", CHANGE_PLAN));
-        Button person = keys.button("btn.support", SUPPORT);
-        Button menu = keys.button("btn.menu", OPEN_MENU);
-        return suggestsPerson(turn) ? List.of(List.of(person), again, List.of(menu)) : List.of(again, List.of(person, menu));
-    }
-
-    private boolean suggestsPerson(Turn turn) {
-        return turn.context.failedPayments() >= 2;
-    }
-
-    private String suggestPerson(Turn turn) {
-        return suggestsPerson(turn) ? "\n\n" + text(turn, "failed.suggest-person") : "";
     }
 
     private String menuText(Turn turn) {
@@ -151,68 +132,9 @@ class Screens {
                 List.of(keys.button("btn.menu", OPEN_MENU)));
     }
 
-    private String plansText(Turn turn) {
-        String iccid = turn.context.esim();
-        List<Plan> plans = turn.plans(iccid);
-        if (plans.isEmpty()) {
-            return text(turn, "plans.none", words.label(turn.esim(iccid)));
-        }
-        StringBuilder text = new StringBuilder(text(turn, "plans.title", words.label(turn.esim(iccid))));
-        plans.forEach(p -> text.append('\n').append(words.planLine(p, turn.language())));
-        return text.toString();
-    }
-
-    private List<List<Button>> planButtons(Turn turn, Keys keys) {
-        List<List<Button>> rows = new ArrayList<>();
-        for (Plan plan : turn.plans(turn.context.esim())) {
-            if (!CallbackData.fits(plan.id())) {
-                log.warn("plan id of length {} cannot ride on a button; plan not offered", plan.id().length());
-                continue;
-            }
-            rows.add(List.of(Button.callback(words.planButton(plan, turn.language()),
-                    CallbackData.of(PLAN_CHOSEN, plan.id(), keys.version).encode())));
-        }
-        rows.add(List.of(keys.button("btn.back", SHOW_ESIM, turn.context.esim())));
-        return rows;
-    }
-
-    private String summaryText(Turn turn) {
-        Esim esim = turn.esim(turn.context.esim());
-        Plan plan = turn.plan(esim.iccid(), turn.context.plan()).orElseThrow();
-        return text(turn, "confirm.summary", words.label(esim), escape(plan.name()), words.planTerms(plan, turn.language()),
-                words.money(plan.price(), turn.language()));
-    }
-
-    private String paymentText(Turn turn) {
-        Order order = turn.order(turn.context.order());
-        return text(turn, "payment.body", escape(order.id()), labelOrMasked(turn, order.iccid()), escape(order.planName()),
-                words.money(order.amount(), turn.language()));
-    }
-
-    /** The checkout link must reach the user even when billing cannot describe the eSIM right now. */
-    private String labelOrMasked(Turn turn, String iccid) {
-        try {
-            return words.label(turn.esim(iccid));
-        } catch (BillingUnavailableException e) {
-            return words.maskedIccid(iccid);
-        }
-    }
-
-    private List<List<Button>> paymentButtons(Turn turn, Keys keys) {
-        Order order = turn.order(turn.context.order());
-        String pay = text(turn, "btn.pay", words.money(order.amount(), turn.language()));
-        List<List<Button>> rows = new ArrayList<>();
-        rows.add(List.of(Button.link(pay, order.checkoutUrl())));
-        if (messenger.invoicesEnabled()) {
-            rows.add(List.of(keys.button("btn.pay-telegram", PAY_IN_TELEGRAM)));
-        }
-        rows.add(List.of(keys.button("btn.menu", OPEN_MENU)));
-        return rows;
-    }
-
     /** The receipt of a fulfilled order, with a way to the renewed eSIM and to the menu. */
     Reply receipt(Turn turn, Order order, Esim esim) {
-        Keys keys = new Keys(turn, turn.context.nextVersion());
+        Keys keys = new Keys(texts, turn, turn.context.nextVersion());
         return new Reply(words.receipt(order, esim, turn.language()), List.of(List.of(
                 keys.button("btn.esim-status", SHOW_ESIM, esim.iccid()), keys.button("btn.menu", OPEN_MENU))));
     }
@@ -222,7 +144,7 @@ class Screens {
      * same event with the same argument.
      */
     Reply failure(Turn turn, String textKey, JourneyEvent again, String argument) {
-        Keys keys = new Keys(turn, turn.context.nextVersion());
+        Keys keys = new Keys(texts, turn, turn.context.nextVersion());
         Button menu = keys.button("btn.menu", OPEN_MENU);
         List<Button> row = again == null ? List.of(menu) : List.of(keys.button("btn.try-again", again, argument), menu);
         return new Reply(text(turn, textKey), List.of(row));
@@ -233,27 +155,12 @@ class Screens {
      * without changing the step. A stalled renewal also offers a person, since staff now have to finish it.
      */
     Reply orderEnded(Turn turn, Order order) {
-        Keys keys = new Keys(turn, turn.context.nextVersion());
+        Keys keys = new Keys(texts, turn, turn.context.nextVersion());
         Button menu = keys.button("btn.menu", OPEN_MENU);
         boolean paid = order.status() == OrderStatus.FAILED || order.status() == OrderStatus.PAID;
-        String text = failedText(turn, order) + (paid ? "" : suggestPerson(turn));
-        boolean person = paid || suggestsPerson(turn);
+        String text = payment.failedText(turn, order) + (paid ? "" : payment.suggestPerson(turn));
+        boolean person = paid || payment.suggestsPerson(turn);
         return new Reply(text, List.of(person ? List.of(keys.button("btn.support", SUPPORT), menu) : List.of(menu)));
-    }
-
-    private String failedText(Turn turn) {
-        return failedText(turn, turn.order(turn.context.order()));
-    }
-
-    private String failedText(Turn turn, Order order) {
-        String reason = switch (order.status()) {
-            case EXPIRED -> "failed.expired";
-            case DECLINED -> "failed.declined";
-            case FAILED -> "renewal.failed";
-            case PAID -> "renewal.delayed";
-            default -> "failed.other";
-        };
-        return text(turn, reason, escape(order.id()), labelOrMasked(turn, order.iccid()));
     }
 
     private String text(Turn turn, String key, Object... args) {
@@ -262,24 +169,5 @@ class Screens {
 
     static String escape(String value) {
         return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
-    }
-
-    /** Builds buttons bound to this screen's version. */
-    private final class Keys {
-        final Turn turn;
-        final long version;
-
-        Keys(Turn turn, long version) {
-            this.turn = turn;
-            this.version = version;
-        }
-
-        Button button(String textKey, JourneyEvent event) {
-            return button(textKey, event, "");
-        }
-
-        Button button(String textKey, JourneyEvent event, String argument) {
-            return Button.callback(text(turn, textKey), CallbackData.of(event, argument, version).encode());
-        }
     }
 }

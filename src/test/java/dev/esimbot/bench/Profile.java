@@ -111,7 +111,8 @@ final class Profile {
         parts.put("sandbox server side: Tomcat + Spring MVC", List.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat", "org.springframework.web"));
         parts.put("JSON: Jackson 2 and 3", List.of("com.fasterxml.jackson", "tools.jackson"));
         parts.put("Telegram client stand-in (Bot API JSON)", List.of("dev.esimbot.bench.NoNetworkTelegramClient"));
-        parts.put("texts and screens", List.of("dev.esimbot.i18n", "dev.esimbot.conversation.Screens", "dev.esimbot.conversation.Words"));
+        parts.put("texts and screens", List.of("dev.esimbot.i18n", "dev.esimbot.conversation.Screens", "dev.esimbot.conversation.PaymentScreens",
+                "dev.esimbot.conversation.Keys", "dev.esimbot.conversation.Words"));
         parts.put("logging", List.of("ch.qos.logback", "org.slf4j"));
         return parts;
     }
