@@ -37,19 +37,17 @@ public class Conversation {
     private final Texts texts;
     private final Messenger messenger;
     private final BillingClient billing;
-    private final SupportDesk supportDesk;
     private final JourneyMetrics metrics;
-    private final FloodControl flood;
+    private final TurnGate gate;
     private final LimitsProperties limits;
     private final ChatSeen audience;
 
     Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
-                 Messenger messenger, BillingClient billing, SupportDesk supportDesk, JourneyMetrics metrics,
-                 FloodControl flood, LimitsProperties limits, ChatSeen audience) {
+                 Messenger messenger, BillingClient billing, JourneyMetrics metrics, TurnGate gate,
+                 LimitsProperties limits, ChatSeen audience) {
         this.metrics = metrics;
-        this.flood = flood;
+        this.gate = gate;
         this.limits = limits;
-        this.supportDesk = supportDesk;
         this.audience = audience;
         this.sessions = sessions;
         this.machine = machine;
@@ -95,35 +93,15 @@ public class Conversation {
         }
     }
 
-    /**
-     * Flood control, before the input is read: the first input over the limit is asked to slow down (and counted in
-     * the session), the next ones are not read for a while (nothing stored).
-     */
-    private Outcome<Void> slowed(ChatInput input, Session session, ChatContext context, FloodControl.Verdict verdict) {
-        if (verdict == FloodControl.Verdict.SILENT) {
-            log.debug("chat={} update={} ignored while the chat is slowed down", input.chatId(), input.updateId());
-            return new Outcome<>(null, false, null);
-        }
-        log.info("chat={} update={} too many messages; asked to slow down", input.chatId(), input.updateId());
-        tell(input, "flood.slow-down", flood.silenceSeconds());
-        return sameState(session, context, input.updateId());
-    }
-
-    /** The session in the state it was, with the context's changes and the update marked handled. */
-    private static Outcome<Void> sameState(Session session, ChatContext context, long updateId) {
-        boolean keepAlive = JourneyState.parse(session.state()) == JourneyState.AWAITING_PAYMENT;
-        return new Outcome<>(session.with(session.state(), context.data()).withUpdate(updateId), keepAlive, null);
-    }
-
     private Outcome<Void> turn(ChatInput input, Session session) {
         if (session.handled(input.updateId())) {
             log.debug("chat={} update={} already handled", input.chatId(), input.updateId());
             return new Outcome<>(null, false, null);
         }
         ChatContext context = new ChatContext(session.data());
-        FloodControl.Verdict verdict = flood.check(context);
-        if (verdict != FloodControl.Verdict.ALLOW) {
-            return slowed(input, session, context, verdict);
+        Optional<Outcome<Void>> flooded = gate.flooded(input, session, context);
+        if (flooded.isPresent()) {
+            return flooded.get();
         }
         if (!context.hasLanguage()) {
             context.language(Language.fromTelegram(input.languageCode()));
@@ -131,9 +109,9 @@ public class Conversation {
         Turn turn = new Turn(input.chatId(), context, JourneyState.parse(session.state()), billing);
         turn.firstName = input.firstName();
         Intent intent = Intent.of(input, context.version(), limits.maxText());
-        if (turn.startState == JourneyState.SUPPORT_TICKET && !isCancel(intent)) {
-            toStaff(input, turn.language());
-            return sameState(session, context, input.updateId());
+        Optional<Outcome<Void>> toStaff = gate.ticket(input, session, context, intent);
+        if (toStaff.isPresent()) {
+            return toStaff.get();
         }
         Reply reply;
         boolean inPlace = false;
@@ -165,24 +143,6 @@ public class Conversation {
             context.joinedAudience();
         } catch (RuntimeException e) {
             log.warn("chat={} update={} not recorded for announcements: {}", input.chatId(), input.updateId(), e.toString());
-        }
-    }
-
-    private static boolean isCancel(Intent intent) {
-        return !intent.isProblem() && intent.event() == JourneyEvent.CANCEL;
-    }
-
-    /** While a ticket is open the user talks to people: messages are copied to the ticket, never interpreted. */
-    private void toStaff(ChatInput input, Language language) {
-        String problem = null;
-        if (input.kind() == ChatInput.Kind.BUTTON || input.messageId() == null) {
-            problem = "hint.SUPPORT_TICKET";
-        } else if (!supportDesk.relay(input.chatId(), input.messageId())) {
-            log.warn("chat={} update={} message not relayed to staff", input.chatId(), input.updateId());
-            problem = "support.relay-failed";
-        }
-        if (problem != null) {
-            messenger.send(input.chatId(), new Reply(texts.get(language, problem), List.of()));
         }
     }
 
