@@ -147,7 +147,7 @@ class Payments {
         long paidAt = stored == null ? now : Long.parseLong(stored);
         if (firstSeen) {
             // Paid, not yet applied: a "renew now" reminder for this eSIM would invite a second payment.
-            events.publishEvent(new EsimCovered(chatId, order.iccid()));
+            events.publishEvent(EsimCovered.awaitingRenewal(chatId, order.iccid()));
         }
         if (now - paidAt >= properties.fulfilmentGrace().toMillis()) {
             settlement.stalled(chatId, order);

@@ -114,7 +114,7 @@ class Settlement {
         if (told.value()) {
             log.error("chat={} order={} paid but renewal not applied ({}); staff alerted", chatId, order.id(), order.status());
             events.publishEvent(new RenewalStalled(chatId, order));
-            events.publishEvent(new EsimCovered(chatId, order.iccid())); // paid: no reminder inviting a second payment
+            events.publishEvent(EsimCovered.awaitingRenewal(chatId, order.iccid())); // paid: no reminder inviting a second payment
         }
         return told;
     }

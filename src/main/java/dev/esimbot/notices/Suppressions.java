@@ -22,6 +22,8 @@ public class Suppressions implements NoticeSwitch {
 
     private static final Logger log = LoggerFactory.getLogger(Suppressions.class);
     static final Duration COVERED_TTL = Duration.ofDays(7);
+    /** Marks a cover by a paid renewal not applied yet (after the epoch ms of the cover). */
+    private static final String AWAITING = ":awaiting";
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -48,11 +50,15 @@ public class Suppressions implements NoticeSwitch {
         log.info("chat={} expiry notices {}", chatId, on ? "on" : "off");
     }
 
-    /** Renewed or auto-renewing: notices about the eSIM made until now are skipped. */
+    /**
+     * Renewed or auto-renewing: notices about the eSIM made until now are skipped. Paid and not applied yet: every
+     * notice about it is skipped, also those made later, until a receipt (a plain cover) or {@link #COVERED_TTL}.
+     */
     @EventListener
     void on(EsimCovered covered) {
+        String since = Long.toString(clock.millis());
         try {
-            redis.set(keys.noticeCovered(EsimKeys.of(covered.iccid())), Long.toString(clock.millis()),
+            redis.set(keys.noticeCovered(EsimKeys.of(covered.iccid())), covered.awaitingRenewal() ? since + AWAITING : since,
                     SetParams.setParams().px(COVERED_TTL.toMillis()));
         } catch (RuntimeException e) {
             // The receipt or the switch is done; at worst one reminder about it still goes out.
@@ -70,6 +76,9 @@ public class Suppressions implements NoticeSwitch {
 
     private boolean coveredSince(Notice.About about) {
         String covered = redis.get(keys.noticeCovered(about.esim()));
-        return covered != null && Long.parseLong(covered) >= about.madeAt();
+        if (covered == null) {
+            return false;
+        }
+        return covered.endsWith(AWAITING) || Long.parseLong(covered) >= about.madeAt();
     }
 }

@@ -189,7 +189,8 @@ public final class RedisKeys {
 
     /**
      * When an eSIM was last renewed or set to auto-renew (epoch ms), by its hashed key: its notices made before then are
-     * skipped. TTL 7 days, longer than any notice waits.
+     * skipped; {@code <ms>:awaiting} while a paid renewal is not applied: all are. TTL 7 days, longer than any notice
+     * waits.
      */
     public String noticeCovered(String esimKey) {
         return prefix + ":notices:{notices}:covered:" + esimKey;

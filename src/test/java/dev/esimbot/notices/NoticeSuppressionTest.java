@@ -57,6 +57,26 @@ class NoticeSuppressionTest {
     }
 
     @Test
+    void whileAPaidRenewalIsNotAppliedEvenANoticeMadeLaterIsSkippedUntilTheReceipt() {
+        // GIVEN a renewal of the eSIM seen paid, not applied yet (billing still shows the old end date)
+        suppressions.on(new EsimCovered(14, ICCID, true));
+        // WHEN a later scan makes a reminder about it
+        rig.enqueue(about("exp-d", 14, System.currentTimeMillis() + 1_000));
+        rig.sender(telegram, 25, NoticeRig.settings(1, Duration.ofSeconds(5)));
+        awaitSettled(1);
+        // THEN it is skipped: a reminder now would invite a second payment
+        assertThat(rig.queue.state("exp-d")).contains(NoticeState.SKIPPED);
+
+        // WHEN the receipt goes out and a reminder is made after it (the next period's)
+        suppressions.on(new EsimCovered(14, ICCID));
+        rig.enqueue(about("exp-e", 14, System.currentTimeMillis() + 1_000));
+        awaitSettled(2);
+        // THEN that one goes
+        assertThat(rig.queue.state("exp-e")).contains(NoticeState.SENT);
+        assertThat(telegram.messagesTo(14)).hasSize(1);
+    }
+
+    @Test
     void notificationsOffSkipsExpiryNoticesButNotAnnouncements() {
         suppressions.enable(13, false);
         rig.enqueue(about("exp-c", 13, System.currentTimeMillis()));
