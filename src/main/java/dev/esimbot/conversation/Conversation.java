@@ -86,10 +86,18 @@ public class Conversation {
             log.error("chat={} update={} session store unavailable: {}", input.chatId(), input.updateId(),
                     e.getClass().getSimpleName());
             metrics.turnFailed("store_down");
-            if (toldUnavailable.add(input.updateId())) {
-                tell(input, "error.unavailable");
-            }
+            tellUnavailable(input);
             throw e; // the update queue keeps the update and hands it over again once Redis is back
+        }
+    }
+
+    /**
+     * The input could not be stored or read because Redis is down: its user hears, once per update (on this
+     * instance), that the bot is temporarily unavailable. Nothing else is done with it; it is handled once stored.
+     */
+    public void tellUnavailable(ChatInput input) {
+        if (toldUnavailable.add(input.updateId())) {
+            tell(input, "error.unavailable");
         }
     }
 

@@ -28,8 +28,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * getUpdates long polling through TelegramBots (on a poller thread of ours). Telegram forgets an update once a
  * getUpdates offset passes it; we build that offset ourselves, so it passes only updates stored in the update queue.
- * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (the batch
- * path, which fails softly), and the offset stays at the oldest one held: a crash then loses nothing, since Telegram
+ * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (and
+ * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest one held: a crash then loses nothing, since Telegram
  * sends them again. A stored batch waits (bounded) to be handled, and polling pauses while the queue is over its bound.
  */
 @Conditional(TelegramMode.Polling.class)
@@ -109,9 +109,9 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
         return true;
     }
 
-    /** The batch path answers each user (Redis being down, with "temporarily unavailable"); once per update. */
+    /** Each user is told the bot is temporarily unavailable, once per update; the updates stay held. */
     private void tellUnavailable(List<Update> fresh) {
-        pipeline.handle(fresh);
+        pipeline.tellUnavailable(fresh);
     }
 
     private GetUpdates getUpdates(Integer lastReceived) {

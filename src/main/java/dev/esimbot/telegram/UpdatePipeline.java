@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,6 +87,29 @@ public class UpdatePipeline implements DisposableBean {
 
     public void handle(Update update) {
         handle(List.of(update));
+    }
+
+    /**
+     * Redis cannot store these updates: each user is told, once per update, that the bot is temporarily unavailable,
+     * and nothing else is done. Handling them here, outside the queue, could run a chat's update before the ones it
+     * stored earlier; Telegram keeps them, and they are handled in order once stored.
+     */
+    public void tellUnavailable(List<Update> updates) {
+        List<Callable<Void>> tells = updates.stream().map(translator::translate).flatMap(Optional::stream)
+                .map(input -> (Callable<Void>) () -> {
+                    try {
+                        conversation.tellUnavailable(input);
+                    } catch (RuntimeException e) {
+                        log.warn("chat={} update={} not told the bot is unavailable: {}", input.chatId(), input.updateId(),
+                                e.getClass().getSimpleName());
+                    }
+                    return null;
+                }).toList();
+        try {
+            workers.invokeAll(tells);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Where an update's work runs in a batch: on its own, in the staff group's lane, or in its chat's lane. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Telegram may forget it; any other answer makes Telegram send it again later. Wrong or missing secret: 401; a body
  * that is not an update: 400; larger than any update: 413; stopping, over the backlog bound or Redis down: 503.
  * Nothing is stored unless 200. The secret is checked before the body is read, so a stranger cannot make the bot
- * read (and hold) a body at all. When Redis cannot store an update, it goes straight to the pipeline's batch path, as
- * in long polling: its user is told, once, that the bot is temporarily unavailable, and the 503 keeps it with Telegram.
+ * read (and hold) a body at all. When Redis cannot store an update, its user is told, once, that the bot is temporarily
+ * unavailable (as in long polling), and the 503 keeps it with Telegram; it is handled, in order, once stored.
  */
 @Conditional(TelegramMode.Webhook.class)
 @RestController
@@ -76,7 +77,7 @@ class WebhookController {
         } catch (JedisException e) {
             log.warn("update={} not stored, Redis failed ({}); Telegram sends it again", update.get().getUpdateId(),
                     e.getClass().getSimpleName());
-            pipeline.handle(update.get()); // the batch path: fails softly, telling the user once per update
+            pipeline.tellUnavailable(List.of(update.get()));
             return unavailable();
         }
         return ResponseEntity.ok().build();

@@ -75,6 +75,30 @@ class WebhookModeTest {
     }
 
     @Test
+    void anUpdateThatCannotBeStoredIs503AndOnlyToldTheBotIsUnavailableNeverHandledOutsideTheQueue() throws Exception {
+        // GIVEN a chat whose partition stream cannot take entries (a string where the stream should be), while the
+        // rest of Redis works: storing fails, a turn would not
+        TestUser user = TestUser.english(960_005, "Zoe");
+        String stream = new RedisKeys(PREFIX).updateStream(UpdateStream.partition(user.id(), 16));
+        try (UnifiedJedis redis = TestRedis.client()) {
+            redis.set(stream, "not a stream");
+            try {
+                // WHEN Telegram posts the user's /start
+                int status = post(TelegramUpdates.command(telegram.nextUpdateId(), user, "/start", null).toString(), SECRET);
+                // THEN 503, the user hears the bot is unavailable, and the turn did not run: no menu, no session
+                assertThat(status).isEqualTo(503);
+                Waits.until("the answer", Duration.ofSeconds(10), () -> !telegram.messagesTo(user.id()).isEmpty());
+                Thread.sleep(300);
+                assertThat(telegram.messagesTo(user.id())).hasSize(1)
+                        .allSatisfy(message -> assertThat(message.path("text").asText()).contains("temporarily unavailable"));
+                assertThat(redis.exists(new RedisKeys(PREFIX).session(user.id()))).isFalse();
+            } finally {
+                redis.del(stream);
+            }
+        }
+    }
+
+    @Test
     void aMissingOrWrongSecretIs401AndNothingIsStoredOrAnswered() throws Exception {
         TestUser user = TestUser.english(960_002, "Xia");
         String update = TelegramUpdates.command(telegram.nextUpdateId(), user, "/start", null).toString();
