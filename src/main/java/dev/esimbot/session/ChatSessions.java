@@ -31,12 +31,19 @@ public class ChatSessions {
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return redis.call('GET', KEYS[2]) or ''""";
 
-    /** More than the pool keeps idle (8), so every stale connection can be dropped in one turn. */
+    /** More than the pool keeps idle (8), so every stale connection can be dropped by one script's attempts. */
     private static final int STALE_CONNECTIONS = 10;
 
-    /** 1 when saved and unlocked; 0 when the lock is no longer this token's (nothing written). */
+    /**
+     * 1 when saved and unlocked; 0 when the lock is no longer this token's (nothing written). A lock gone and the
+     * session already holding this very JSON is this script's own earlier run, whose answer was lost: 1.
+     */
     private static final String SAVE_AND_UNLOCK = """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            local holder = redis.call('GET', KEYS[1])
+            if holder ~= ARGV[1] then
+              if not holder and redis.call('GET', KEYS[2]) == ARGV[2] then return 1 end
+              return 0
+            end
             if tonumber(ARGV[3]) > 0 then
               redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
             else
@@ -71,19 +78,29 @@ public class ChatSessions {
 
     public <T> T withChat(long chatId, ChatWork<T> work) {
         String token = UUID.randomUUID().toString();
-        Session current = lockAndLoad(chatId, token);
-        boolean unlocked = false;
+        String stored = lockAndLoad(chatId, token);
         try {
-            Outcome<T> outcome = work.apply(current);
-            if (outcome.next() != null) {
-                unlocked = true; // saved and unlocked, or the lock is another's by now: either way not ours to release
+            Outcome<T> outcome = work.apply(stored.isEmpty() ? Session.empty() : codec.decode(stored));
+            if (outcome.next() == null) {
+                leases.release(keys.lock(chatId), token);
+            } else {
                 saveAndUnlock(chatId, token, outcome);
             }
             return outcome.value();
-        } finally {
-            if (!unlocked) {
-                leases.release(keys.lock(chatId), token);
-            }
+        } catch (ChatLeaseLostException e) {
+            throw e; // the lock is another's by now: not ours to release
+        } catch (RuntimeException | Error e) {
+            releaseAfter(e, chatId, token);
+            throw e;
+        }
+    }
+
+    /** After a failure the lock is released if still ours; should Redis fail here too, its lease runs out. */
+    private void releaseAfter(Throwable failure, long chatId, String token) {
+        try {
+            leases.release(keys.lock(chatId), token);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -107,7 +124,7 @@ public class ChatSessions {
 
     private void saveAndUnlock(long chatId, String token, Outcome<?> outcome) {
         long ttl = outcome.keepAlive() ? 0 : properties.sessionTtl().toMillis();
-        Object saved = redis.eval(SAVE_AND_UNLOCK, List.of(keys.lock(chatId), keys.session(chatId)),
+        Object saved = evalRetried(SAVE_AND_UNLOCK, List.of(keys.lock(chatId), keys.session(chatId)),
                 List.of(token, codec.encode(outcome.next()), Long.toString(ttl)));
         if (!Long.valueOf(1).equals(saved)) {
             log.warn("chat={} lock lease expired before the session was saved; state not written", chatId);
@@ -117,35 +134,43 @@ public class ChatSessions {
 
     /**
      * After Redis restarts, the connection pool still holds connections to the old server: each fails once and is
-     * dropped. This is the first command of a turn and safe to repeat (see {@link #LOCK_AND_LOAD}), so it is sent
-     * again until a live connection answers; the pool hands the same (live) connection to the rest of the turn.
+     * dropped. Both scripts of a turn are safe to send again (a reply lost with its connection leaves a state the
+     * script recognises as its own), so each is sent again until a live connection answers.
      */
-    private Object lockAndLoad(List<String> lockAndSession, List<String> tokenAndLease, int attempt) {
-        try {
-            return redis.eval(LOCK_AND_LOAD, lockAndSession, tokenAndLease);
-        } catch (JedisConnectionException e) {
-            if (attempt >= STALE_CONNECTIONS) {
-                throw e;
+    private Object evalRetried(String script, List<String> keys, List<String> args) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return redis.eval(script, keys, args);
+            } catch (JedisConnectionException e) {
+                if (attempt >= STALE_CONNECTIONS) {
+                    throw e;
+                }
             }
-            return lockAndLoad(lockAndSession, tokenAndLease, attempt + 1);
         }
     }
 
-    /** Takes the chat's lock, waiting up to {@code lockWait} for it, and reads the session in the same step. */
-    private Session lockAndLoad(long chatId, String token) {
+    /**
+     * Takes the chat's lock, waiting up to {@code lockWait} for it, and reads the session in the same step: the stored
+     * JSON, '' when there is none. Given up on a Redis failure, the lock is released should an attempt have taken it.
+     */
+    private String lockAndLoad(long chatId, String token) {
         long deadline = System.nanoTime() + properties.lockWait().toNanos();
         long pause = Duration.ofMillis(2).toNanos();
         List<String> lockAndSession = List.of(keys.lock(chatId), keys.session(chatId));
         List<String> tokenAndLease = List.of(token, Long.toString(properties.lockLease().toMillis()));
         Object answer;
-        while ((answer = lockAndLoad(lockAndSession, tokenAndLease, 1)) instanceof Long) {
-            if (System.nanoTime() > deadline) {
-                throw new ChatBusyException(chatId);
+        try {
+            while ((answer = evalRetried(LOCK_AND_LOAD, lockAndSession, tokenAndLease)) instanceof Long) {
+                if (System.nanoTime() > deadline) {
+                    throw new ChatBusyException(chatId);
+                }
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
+        } catch (JedisConnectionException e) {
+            releaseAfter(e, chatId, token);
+            throw e;
         }
-        String json = answer instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) answer;
-        return json.isEmpty() ? Session.empty() : codec.decode(json);
+        return answer instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) answer;
     }
 }

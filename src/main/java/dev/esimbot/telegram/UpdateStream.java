@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -20,6 +22,8 @@ final class UpdateStream {
 
     static final String CHAT = "chat";
     static final String UPDATE = "update";
+    /** More than the pool keeps idle (8). */
+    private static final int STALE_CONNECTIONS = 10;
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -66,11 +70,28 @@ final class UpdateStream {
 
     /** The oldest updates of a partition not handled yet, in the order they arrived. */
     List<StreamEntry> oldest(int partition, int count) {
-        return redis.xrange(keys.updateStream(partition), "-", "+", count);
+        return retried(() -> redis.xrange(keys.updateStream(partition), "-", "+", count));
     }
 
     void remove(int partition, StreamEntryID... ids) {
-        redis.xdel(keys.updateStream(partition), ids);
+        retried(() -> redis.xdel(keys.updateStream(partition), ids));
+    }
+
+    /**
+     * After Redis restarts, the pool's idle connections to the old server each fail once and are dropped. Reading
+     * and deleting entries are safe to repeat, so they are sent again at once rather than failing the partition's
+     * turn (which then waits, backing off, once per stale connection).
+     */
+    private static <T> T retried(Supplier<T> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return command.get();
+            } catch (JedisConnectionException e) {
+                if (attempt >= STALE_CONNECTIONS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     long length(int partition) {

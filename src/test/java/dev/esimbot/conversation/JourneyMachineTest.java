@@ -83,6 +83,25 @@ class JourneyMachineTest {
     }
 
     @Test
+    void theDefinitionIsFlatSoAStateIdAndAFreshExtendedStateAreAllAReusedMachineNeeds() {
+        // Reusing an idle machine without a restore relies on this; a definition that grows actions, deferred
+        // events, timers or nested states must make JourneyMachine restore every time instead.
+        var built = JourneyMachine.build();
+        assertThat(built.getStates()).allSatisfy(state -> {
+            assertThat(state.isComposite() || state.isOrthogonal() || state.isSubmachineState()).as(state.getId() + " nested").isFalse();
+            assertThat(state.getEntryActions()).as(state.getId() + " entry actions").isEmpty();
+            assertThat(state.getExitActions()).as(state.getId() + " exit actions").isEmpty();
+            assertThat(state.getStateActions()).as(state.getId() + " state actions").isEmpty();
+            assertThat(state.getDeferredEvents()).as(state.getId() + " deferred events").isEmpty();
+        });
+        assertThat(built.getTransitions()).allSatisfy(transition -> {
+            assertThat(transition.getActions()).as("transition actions").isEmpty();
+            assertThat(transition.getTrigger() == null || transition.getTrigger().getEvent() != null)
+                    .as("only event triggers, no timers").isTrue();
+        });
+    }
+
+    @Test
     void aMachineReusedInTheStateItReachedCarriesNothingFromTheLastChat() {
         // GIVEN a chat whose event fired into the menu (the machine that ran it now idles there, marked "fired")
         JourneyMachine single = new JourneyMachine();

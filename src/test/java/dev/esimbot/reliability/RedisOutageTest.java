@@ -72,6 +72,8 @@ class RedisOutageTest {
                 assertThat(later.get(0).text()).as("the answer to Renew: the plans of that eSIM").contains("Peru");
                 assertThat(session(redis, prefix, user)).as("the stored session moved on").isNotEqualTo(before);
                 chat.tap("Peru Weekly 3 GB", false);
+                // Telegram's offset confirms a stored batch after at most 5 s even if it is not handled yet
+                Waits.until("the plan summary", Duration.ofSeconds(15), () -> chat.shows(ChatDriver.CONFIRM));
                 chat.tap(ChatDriver.CONFIRM, false);
                 assertThat(chat.lastUrlButton()).contains("/sandbox/checkout/");
             }

@@ -121,6 +121,19 @@ class ChatSessionsTest {
     }
 
     @Test
+    void anUnreadableSessionFailsTheTurnButLeavesTheChatUnlocked() {
+        // GIVEN a chat whose stored session is not JSON the codec reads
+        ChatSessions sessions = instance();
+        long chatId = 6002;
+        redis.set(keys.session(chatId), "{not json");
+        // WHEN a turn comes THEN it fails, and the chat is not left locked for the next one
+        assertThatThrownBy(() -> sessions.withChat(chatId, s -> new Outcome<Void>(null, false, null)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(redis.exists(keys.lock(chatId))).isFalse();
+        redis.del(keys.session(chatId));
+    }
+
+    @Test
     void aChatLockedByAnotherIsRefusedOnceTheWaitRunsOut() {
         // GIVEN a store that waits 100 ms for a chat's lock, and a chat whose lock another holder keeps
         ChatSessions impatient = new ChatSessions(redis, keys, new RedisProperties(properties.url(), properties.keyPrefix(),

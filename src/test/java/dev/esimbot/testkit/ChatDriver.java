@@ -143,6 +143,11 @@ public final class ChatDriver {
         telegram.awaitConfirmed(update.get("update_id").asLong(), HANDLED);
     }
 
+    /** Whether a message of the chat shows a button with this label. */
+    public boolean shows(String label) {
+        return messageWith(label, false).isPresent();
+    }
+
     private ObjectNode press(String label, boolean oldest) {
         JsonNode message = messageWith(label, oldest)
                 .orElseThrow(() -> new AssertionError("no message in chat " + user.id() + " has a button [" + label + "]"));
