@@ -111,13 +111,18 @@ class Announcements {
     }
 
     /** The last chat the fan-out reached in a language, 0 before the first. */
-    long cursor(long id, Language language) {
-        String cursor = redis.hget(keys.announcement(id), "cursor:" + language.name());
+    /**
+     * The last chat the fan-out reached (0 before the first). One cursor over all languages; a fan-out left half way
+     * by an earlier version (a cursor per language) starts again from 0, and the recipients it reached are not
+     * queued twice.
+     */
+    long cursor(long id) {
+        String cursor = redis.hget(keys.announcement(id), "cursor");
         return cursor == null ? 0 : Long.parseLong(cursor);
     }
 
-    void cursor(long id, Language language, long lastChat) {
-        redis.hset(keys.announcement(id), "cursor:" + language.name(), Long.toString(lastChat));
+    void cursor(long id, long lastChat) {
+        redis.hset(keys.announcement(id), "cursor", Long.toString(lastChat));
     }
 
     void fannedOut(long id) {

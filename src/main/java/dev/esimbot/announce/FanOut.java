@@ -6,6 +6,8 @@ import dev.esimbot.conversation.Reply;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.notices.Notice;
 import dev.esimbot.notices.NoticeQueue;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,24 @@ final class FanOut {
 
     /** Runs the fan-out from where it stood to the end; false when another instance holds it. */
     boolean run(Announcement announcement) {
-        for (Language language : Language.values()) {
-            if (!fanOut(announcement, language)) {
+        long cursor = store.cursor(announcement.id());
+        while (true) {
+            if (!store.lease(announcement.id(), holder)) {
+                log.info("announcement={} fan-out is held by another instance", announcement.id());
                 return false;
             }
+            List<Reached> page = page(cursor);
+            for (Reached chat : page) {
+                if (reaches(announcement, chat.chatId())) {
+                    store.addRecipient(announcement.id(), chat.chatId());
+                    queue.enqueue(notice(announcement, chat.language(), chat.chatId()), settings.rememberFor());
+                }
+            }
+            if (page.size() < settings.page()) {
+                break;
+            }
+            cursor = page.get(page.size() - 1).chatId();
+            store.cursor(announcement.id(), cursor);
         }
         store.fannedOut(announcement.id());
         store.release(announcement.id(), holder);
@@ -51,26 +67,22 @@ final class FanOut {
         return true;
     }
 
-    private boolean fanOut(Announcement announcement, Language language) {
-        long cursor = store.cursor(announcement.id(), language);
-        while (true) {
-            if (!store.lease(announcement.id(), holder)) {
-                log.info("announcement={} fan-out is held by another instance", announcement.id());
-                return false;
-            }
-            List<Long> page = audience.page(language, cursor, settings.page());
-            for (long chatId : page) {
-                if (reaches(announcement, chatId)) {
-                    store.addRecipient(announcement.id(), chatId);
-                    queue.enqueue(notice(announcement, language, chatId), settings.rememberFor());
-                }
-            }
-            if (page.size() < settings.page()) {
-                return true;
-            }
-            cursor = page.get(page.size() - 1);
-            store.cursor(announcement.id(), language, cursor);
+    /** A chat of the audience and the language it had when the fan-out reached it. */
+    private record Reached(long chatId, Language language) {
+    }
+
+    /**
+     * The next chats after the cursor over every language's set, in chat id order. One cursor for all languages, so
+     * a chat that switches language meanwhile is reached once: before the cursor passed it, in whichever set it is
+     * then. (A cursor per language would miss a chat moving into a language already done from one not yet begun.)
+     */
+    private List<Reached> page(long cursor) {
+        List<Reached> merged = new ArrayList<>();
+        for (Language language : Language.values()) {
+            audience.page(language, cursor, settings.page()).forEach(chat -> merged.add(new Reached(chat, language)));
         }
+        merged.sort(Comparator.comparingLong(Reached::chatId));
+        return merged.size() > settings.page() ? merged.subList(0, settings.page()) : merged;
     }
 
     /**

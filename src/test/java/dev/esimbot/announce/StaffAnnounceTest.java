@@ -174,6 +174,48 @@ class StaffAnnounceTest {
     }
 
     @Test
+    void aUserWhoSwitchesLanguageDuringTheFanOutGetsTheAnnouncementOnce() {
+        // GIVEN a fan-out going 4 chats a page, and a chat of the language taken second that switches to the one taken
+        // first once the fan-out is well past it (with a cursor per language it was in neither pass)
+        Language first = Language.values()[0];
+        Language second = Language.values()[1];
+        long switcher = FIRST_CHAT + (second == Language.EN ? 4 : 5); // even chats speak English, odd ones Chinese
+        Audience audience = new Audience(bot.bean(UnifiedJedis.class), bot.bean(RedisKeys.class)) {
+            private boolean switched;
+
+            @Override
+            List<Long> page(Language language, long afterChat, int count) {
+                if (!switched && afterChat >= FIRST_CHAT + 10) {
+                    switched = true;
+                    seen(switcher, first);
+                }
+                return super.page(language, afterChat, count);
+            }
+        };
+        AnnounceProperties base = bot.bean(AnnounceProperties.class);
+        AnnounceProperties fourAPage = new AnnounceProperties(base.adminToken(), base.adminIds(), base.progressEvery(), 4,
+                base.lease(), base.rememberFor(), base.keepFor(), base.stallAfter(), base.adminPerMinute());
+        Announcements store = bot.bean(Announcements.class);
+        long id = Long.parseLong(announcementsMade().replace("null", "0")) + 1;
+        assertThat(store.lease(id, "switch-test")).as("the routine leaves it to this fan-out").isTrue();
+        Announcement announcement = store.create(Map.of(Language.EN, "Switched EN", Language.ZH, "Switched ZH"), Announcement.ALL, null);
+        assertThat(announcement.id()).isEqualTo(id);
+        try {
+            // WHEN it fans out
+            FanOut fanOut = new FanOut(store, audience, bot.bean(NoticeQueue.class),
+                    bot.bean(dev.esimbot.billing.BillingClient.class), fourAPage, "switch-test");
+            assertThat(fanOut.run(announcement)).isTrue();
+            awaitDone(id);
+
+            // THEN everyone has it once, the switcher too
+            LongStream.range(FIRST_CHAT, FIRST_CHAT + USERS).forEach(chat -> assertThat(
+                    texts(chat).stream().filter(text -> text.startsWith("Switched")).count()).as("chat " + chat).isEqualTo(1));
+        } finally {
+            audience.seen(switcher, second);
+        }
+    }
+
+    @Test
     void anOutcomeLostOnTheWayIsRecountedFromTheNoticeOnceTheAnnouncementFallsQuiet() {
         // GIVEN the notice of the next announcement's recipient sent while its outcome could not be counted (as
         // when an instance dies between the send and the count)
