@@ -62,13 +62,10 @@ public class Conversation {
      * Updates whose user was told the store is down. The queue hands such an update over again until Redis takes
      * writes, maybe many times (Redis read-only after a failover, or out of memory): the user hears it once.
      */
-    private final Set<Long> toldUnavailable = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>(64, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                    return size() > 4096;
-                }
-            }));
+    private final Set<Long> toldUnavailable = recentUpdates();
+
+    /** Updates whose user was told their chat is busy: a kept update is handed over again, the user hears it once. */
+    private final Set<Long> toldBusy = recentUpdates();
 
     public void handle(ChatInput input) {
         if (input.kind() == ChatInput.Kind.BUTTON && input.callbackId() != null) {
@@ -77,8 +74,11 @@ public class Conversation {
         try {
             sessions.withChat(input.chatId(), session -> turn(input, session));
         } catch (ChatBusyException e) {
-            log.warn("chat={} update={} chat stayed busy; asked the user to retry", input.chatId(), input.updateId());
-            tell(input, "error.busy");
+            log.warn("chat={} update={} chat stayed busy; kept for a retry", input.chatId(), input.updateId());
+            if (toldBusy.add(input.updateId())) {
+                tell(input, "error.busy");
+            }
+            throw e; // the update queue keeps it: the lock's holder finishes, or its lease lapses if it died
         } catch (ChatLeaseLostException e) {
             // The reply already went out; the newer state written by the lease's next holder stands.
             log.warn("chat={} update={} lease lost; this turn's state was not saved", input.chatId(), input.updateId());
@@ -89,6 +89,16 @@ public class Conversation {
             tellUnavailable(input);
             throw e; // the update queue keeps the update and hands it over again once Redis is back
         }
+    }
+
+    /** The last 4,096 update ids added, for "tell once" records. */
+    private static Set<Long> recentUpdates() {
+        return Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > 4096;
+            }
+        }));
     }
 
     /**

@@ -12,7 +12,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Wraps the handling of one update: every log line written meanwhile carries {@code chat} and {@code update} (MDC),
  * the time it took goes to {@code bot.updates{outcome=handled|failed}} (a histogram), and an exception that escapes
  * is logged with the ids and swallowed, so one bad update never stops the others. The returned outcome tells the
- * update queue whether to delete the update ({@link Outcome#RETRY}: Redis failed under it, so it is kept and retried).
+ * update queue whether to delete the update ({@link Outcome#RETRY}: Redis failed under it, or a {@link Retryable}
+ * failure, so it is kept and retried).
  */
 @Component
 public class UpdateHandling {
@@ -41,7 +42,7 @@ public class UpdateHandling {
         HANDLED,
         /** An unexpected failure: retrying would fail the same way, so the update is not kept. */
         FAILED,
-        /** Redis failed meanwhile: the update is kept and handled again once Redis answers. */
+        /** Redis failed meanwhile, or something it needs was held elsewhere: the update is kept and handled again. */
         RETRY
     }
 
@@ -61,8 +62,13 @@ public class UpdateHandling {
                     e.getClass().getSimpleName());
         } catch (RuntimeException e) {
             outcome = failed;
-            result = Outcome.FAILED;
-            log.error("chat={} update={} unhandled failure", chatId, updateId, e);
+            if (e instanceof Retryable) {
+                result = Outcome.RETRY;
+                log.info("chat={} update={} {}; kept for a retry", chatId, updateId, e.getMessage());
+            } else {
+                result = Outcome.FAILED;
+                log.error("chat={} update={} unhandled failure", chatId, updateId, e);
+            }
         } finally {
             outcome.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             MDC.remove(CHAT);

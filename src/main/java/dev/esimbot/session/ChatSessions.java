@@ -161,7 +161,7 @@ public class ChatSessions {
         Object answer;
         try {
             while ((answer = evalRetried(LOCK_AND_LOAD, lockAndSession, tokenAndLease)) instanceof Long) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
                     throw new ChatBusyException(chatId);
                 }
                 LockSupport.parkNanos(pause);
