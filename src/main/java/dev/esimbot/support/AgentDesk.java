@@ -49,9 +49,13 @@ public class AgentDesk {
         if (text.startsWith("#")) {
             return; // an agent's note stays in the group
         }
-        if (!tickets.claimStaffMessage(message.messageId())) {
+        Tickets.Claim claim = tickets.claimStaffMessage(message.messageId());
+        if (claim == Tickets.Claim.DONE) {
             log.info("ticket {} agent message {} already handled", ticket.get().number(), message.messageId());
             return;
+        }
+        if (claim == Tickets.Claim.IN_FLIGHT) {
+            throw new StaffMessageInFlight(message.messageId()); // kept: relayed once its claim is done or lapses
         }
         act(message, ticket.get(), text);
         tickets.staffMessageDone(message.messageId());

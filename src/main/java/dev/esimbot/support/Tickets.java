@@ -20,6 +20,9 @@ class Tickets implements OpenTickets {
 
     private static final long CLOSED_TTL_SECONDS = 30L * 24 * 3600;
 
+    /** Longer than relaying one message takes, short enough that a message whose relay died is retried soon. */
+    private static final int STAFF_CLAIM_SECONDS = 60;
+
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final Clock clock;
@@ -100,12 +103,20 @@ class Tickets implements OpenTickets {
         return redis.zrangeByScore(keys.openTickets(), 0, cutoff.toEpochMilli()).stream().map(Long::valueOf).toList();
     }
 
+    /** Who acts on a staff group message: this instance now, nobody (it was done), or not yet known. */
+    enum Claim { TAKEN, DONE, IN_FLIGHT }
+
     /**
-     * True for the one instance that acts on this staff group message. The claim is short, so that if this instance
-     * dies before {@link #staffMessageDone} the update Telegram delivers again is still acted on.
+     * TAKEN for the one instance that acts on this staff group message; DONE once it was; IN_FLIGHT while another
+     * holds the claim (or held it and died before {@link #staffMessageDone}). The claim is short, so that a message
+     * whose instance died is acted on when it is handed over again after the claim lapsed, never skipped.
      */
-    boolean claimStaffMessage(int messageId) {
-        return redis.set(keys.staffMessageHandled(messageId), "claimed", SetParams.setParams().nx().ex(120)) != null;
+    Claim claimStaffMessage(int messageId) {
+        String key = keys.staffMessageHandled(messageId);
+        if (redis.set(key, "claimed", SetParams.setParams().nx().ex(STAFF_CLAIM_SECONDS)) != null) {
+            return Claim.TAKEN;
+        }
+        return "done".equals(redis.get(key)) ? Claim.DONE : Claim.IN_FLIGHT;
     }
 
     void staffMessageDone(int messageId) {

@@ -12,6 +12,7 @@ import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.SandboxDriver;
 import dev.esimbot.testkit.TestRedis;
 import dev.esimbot.testkit.Waits;
+import dev.esimbot.session.RedisKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Two instances of the bot on one Redis key prefix, each polling a Telegram of its own, get the same update, as when
@@ -74,6 +77,28 @@ class SupportTwoInstancesTest {
         deliverToBoth(TelegramUpdates.staffMessage(first.nextUpdateId(), AGENT, STAFF, topic, null, "Restart please"));
 
         // THEN the user gets exactly one copy
+        Waits.pause(QUIET);
+        assertThat(copiesTo(chat.user().id())).hasSize(1);
+    }
+
+    @Test
+    void anAgentsMessageClaimedByAnInstanceThatDiedIsRelayedOnceTheClaimLapses() {
+        // GIVEN a user with a ticket, and an agent's answer claimed by an instance that died before relaying it
+        ChatDriver chat = new ChatDriver(first, TestUser.english(950_902, "Ines"));
+        new SandboxDriver(firstBot.baseUrl()).reset(chat.user().id(), "demo");
+        chat.send("/support");
+        int topic = first.awaitCall(c -> c.method().equals("sendMessage") && c.chatId() == STAFF && c.text() != null
+                && c.text().contains("Ines"), ASYNC).body().path("message_thread_id").asInt();
+        ObjectNode answer = TelegramUpdates.staffMessage(first.nextUpdateId(), AGENT, STAFF, topic, null, "Try again now");
+        int messageId = answer.path("message").path("message_id").asInt();
+        String claim = firstBot.bean(RedisKeys.class).staffMessageHandled(messageId);
+        firstBot.bean(UnifiedJedis.class).set(claim, "claimed", SetParams.setParams().px(2_000));
+
+        // WHEN Telegram's update with that answer is handled again
+        first.enqueue(answer);
+
+        // THEN it is kept while the claim runs, and relayed once when it lapsed: never skipped as done
+        Waits.until("the answer relayed", ASYNC, () -> !copiesTo(chat.user().id()).isEmpty());
         Waits.pause(QUIET);
         assertThat(copiesTo(chat.user().id())).hasSize(1);
     }
