@@ -11,6 +11,7 @@ import dev.esimbot.i18n.Texts;
 import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.RedisKeys;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The money side of native Telegram invoices. Before Telegram charges, the order is checked against billing (see
@@ -29,6 +31,9 @@ import redis.clients.jedis.UnifiedJedis;
 public class InvoicePayments {
 
     private static final Logger log = LoggerFactory.getLogger(InvoicePayments.class);
+
+    /** How long a received charge is recognised when Telegram delivers it again. */
+    private static final Duration CHARGE_SEEN = Duration.ofDays(7);
 
     private final PreCheckoutCheck check;
     private final BillingClient billing;
@@ -62,9 +67,20 @@ public class InvoicePayments {
                 refusal == null ? "accepted" : "refused: " + refusal);
     }
 
-    /** Telegram took the money: stored first, then reported; a redelivered update finds it stored or booked. */
+    /**
+     * Telegram took the money: stored first, then reported. A redelivered update of a charge already seen changes
+     * nothing: stored and not reported yet, the reconciliation reports it; reported, billing has answered for it, and
+     * telling the user or staff again, or reporting it again, would only repeat that answer.
+     */
     public void paid(TelegramPayment payment) {
+        String seen = keys.telegramChargeSeen(payment.telegramChargeId());
+        if (redis.exists(seen)) {
+            log.info("chat={} update={} order={} Telegram payment seen before; nothing to do", payment.chatId(),
+                    payment.updateId(), payment.payload());
+            return;
+        }
         boolean first = redis.hsetnx(keys.unreportedTelegramPayments(), payment.telegramChargeId(), encode(payment)) == 1;
+        redis.set(seen, "1", SetParams.setParams().ex(CHARGE_SEEN.toSeconds())); // after the store: a crash between repeats it
         log.info("chat={} update={} order={} Telegram payment received", payment.chatId(), payment.updateId(),
                 payment.payload());
         if (!report(payment) && first) {

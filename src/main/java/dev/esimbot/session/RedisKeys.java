@@ -65,6 +65,14 @@ public final class RedisKeys {
         return prefix + ":payments:telegram:unreported";
     }
 
+    /**
+     * Set when a Telegram charge is first received, so a redelivered {@code successful_payment} (after a crash, or
+     * handed over twice) is recognised after billing answered and the unreported entry is gone. TTL 7 days.
+     */
+    public String telegramChargeSeen(String chargeId) {
+        return prefix + ":payments:telegram:charge:" + chargeId + ":seen";
+    }
+
     /** The chat's open support ticket number; no TTL while the ticket is open, deleted when it closes. */
     public String chatTicket(long chatId) {
         return prefix + ":chat:{" + chatId + "}:ticket";
@@ -105,7 +113,7 @@ public final class RedisKeys {
 
     /**
      * Set by the one instance that acts on a staff group message (relay, /close), so an update delivered to two
-     * instances is acted on once; TTL two minutes while claimed, one day once done (far past any redelivery).
+     * instances is acted on once; TTL a minute while claimed, one day once done (far past any redelivery).
      */
     public String staffMessageHandled(int messageId) {
         return prefix + ":support:message:" + messageId + ":handled";

@@ -134,6 +134,15 @@ class TelegramInvoiceTest {
         Call alert = telegram.awaitCall(c -> c.chatId() == STAFF_CHAT && c.text().contains("tgc-3"), ASYNC);
         assertThat(alert.text()).contains(orderId).contains("already_paid");
         assertThat(receipts(chat)).hasSize(1);
+
+        // WHEN the same charge's update is delivered again (as after a crash before it was deleted from the queue)
+        chat.deliver(TelegramUpdates.successfulPayment(telegram.nextUpdateId(), chat.user(), orderId, "USD", 999, "tgc-3"));
+        pause(Duration.ofSeconds(1));
+        // THEN neither the user nor staff hear of it twice
+        assertThat(telegram.calls("sendMessage").stream().filter(c -> c.chatId() == chat.user().id() && c.text() != null
+                && c.text().contains("will be refunded"))).hasSize(1);
+        assertThat(telegram.calls("sendMessage").stream().filter(c -> c.chatId() == STAFF_CHAT && c.text() != null
+                && c.text().contains("tgc-3"))).hasSize(1);
     }
 
     private static ChatDriver userWithOpenOrder(long id, String name) {
