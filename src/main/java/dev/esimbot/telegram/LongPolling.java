@@ -29,8 +29,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * getUpdates long polling through TelegramBots (on a poller thread of ours). Telegram forgets an update once a
  * getUpdates offset passes it; we build that offset ourselves, so it passes only updates stored in the update queue.
  * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (and
- * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest one held: a crash then loses nothing, since Telegram
- * sends them again. A stored batch waits (bounded) to be handled, and polling pauses while the queue is over its bound.
+ * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest
+ * one held: a crash then loses nothing, since Telegram sends them again. A stored batch waits (bounded) to be
+ * handled, and polling pauses while the queue is over its bound.
  */
 @Conditional(TelegramMode.Polling.class)
 @Component
@@ -64,13 +65,15 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> batch) {
+        List<Update> fresh = new ArrayList<>(batch);
+        fresh.sort(Comparator.comparing(Update::getUpdateId));
+        // Held before anything else: the library has already moved its offset past the batch, and only what is held
+        // keeps the next getUpdates (should one still go out while stopping) from confirming it.
+        fresh.forEach(update -> held.put(update.getUpdateId(), update));
         if (!running.get()) {
             return; // stopping: not stored, so never confirmed; Telegram delivers them again after the restart
         }
         try {
-            List<Update> fresh = new ArrayList<>(batch);
-            fresh.sort(Comparator.comparing(Update::getUpdateId));
-            fresh.forEach(update -> held.put(update.getUpdateId(), update));
             Map<Integer, StreamEntryID> newest = new HashMap<>();
             if (!storeHeld(newest)) {
                 tellUnavailable(fresh);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
@@ -43,8 +42,11 @@ final class PartitionLeases {
         return owned.keySet();
     }
 
-    /** @param busy whether a partition has an update in hand (it is not handed back then) */
-    void heartbeat(IntPredicate busy) {
+    /**
+     * @param busy the partitions with a worker on them; a partition is handed back only while this heartbeat holds it
+     *             in that set itself, so no worker can start on it meanwhile
+     */
+    void heartbeat(Set<Integer> busy) {
         try {
             beat(busy);
         } catch (JedisException e) {
@@ -52,7 +54,7 @@ final class PartitionLeases {
         }
     }
 
-    private void beat(IntPredicate busy) {
+    private void beat(Set<Integer> busy) {
         long now = clock.millis();
         long live = stream.liveInstances(instance, now, now + properties.lease().toMillis());
         int fair = (int) Math.ceil(properties.partitions() / (double) live);
@@ -63,8 +65,12 @@ final class PartitionLeases {
             if (owned.size() <= fair) {
                 break;
             }
-            if (!busy.test(partition)) {
-                handBack(partition);
+            if (busy.add(partition)) {
+                try {
+                    handBack(partition);
+                } finally {
+                    busy.remove(partition);
+                }
             }
         }
         int start = ThreadLocalRandom.current().nextInt(properties.partitions());
@@ -94,11 +100,20 @@ final class PartitionLeases {
         log.debug("instance={} handed back partition={}", instance, partition);
     }
 
-    /** On a clean stop: every lease given back and the instance no longer counted, so the others take over at once. */
-    void handBackAll() {
+    /**
+     * On a clean stop: every idle lease given back and the instance no longer counted, so the others take over at
+     * once. A partition whose worker is still on an update is left to lapse: its next owner must not start on the
+     * same entry while this one may still be at it. The partitions handed back stay in {@code busy}.
+     */
+    void handBackAll(Set<Integer> busy) {
         try {
             for (Integer partition : owned.keySet()) {
-                handBack(partition);
+                if (busy.add(partition)) {
+                    handBack(partition);
+                } else {
+                    owned.remove(partition);
+                    log.warn("instance={} partition={} still in hand; left to lapse", instance, partition);
+                }
             }
             stream.leave(instance);
         } catch (JedisException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ final class PartitionWorkers {
     private static final int DELETE_EVERY = 8;
     private static final long IDLE_PARK = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SCAN_MILLIS = 100;
+    /** How long a stop waits for interrupted workers before it hands back the partitions they left. */
+    private static final long INTERRUPTED_WAIT_MILLIS = 2_000;
 
     /** Handles one stored update: its partition, entry id (unique within the partition only) and Bot API JSON. */
     @FunctionalInterface
@@ -104,10 +107,18 @@ final class PartitionWorkers {
                 boolean waiting = dirty.contains(partition) || depth.of(partition) > 0;
                 if (waiting && backoff.due(partition, now) && leases.owns(partition) && busy.add(partition)) {
                     dirty.remove(partition);
-                    pool.execute(() -> drain(partition));
+                    dispatch(partition);
                 }
             }
             LockSupport.parkNanos(IDLE_PARK);
+        }
+    }
+
+    private void dispatch(int partition) {
+        try {
+            pool.execute(() -> drain(partition));
+        } catch (RejectedExecutionException stopping) {
+            busy.remove(partition);
         }
     }
 
@@ -149,6 +160,9 @@ final class PartitionWorkers {
                 if (json != null && handle(partition, entry.getID(), json) == Outcome.RETRY) {
                     retryLater(partition, "handling needs Redis");
                     return false;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return false; // a stop past its grace cut the handling short: kept for the next owner
                 }
                 done.add(entry.getID());
                 backoff.succeeded(partition);
@@ -193,7 +207,7 @@ final class PartitionWorkers {
     }
 
     private void heartbeat() {
-        leases.heartbeat(busy::contains);
+        leases.heartbeat(busy);
     }
 
     /**
@@ -208,12 +222,14 @@ final class PartitionWorkers {
             if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("updates still in hand after {}; they stay queued for the next owner", grace);
                 pool.shutdownNow();
+                pool.awaitTermination(INTERRUPTED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             }
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(INTERRUPTED_WAIT_MILLIS, TimeUnit.MILLISECONDS); // no heartbeat after the hand-back
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        scheduler.shutdownNow();
-        leases.handBackAll();
+        leases.handBackAll(busy);
     }
 
     /** For tests: dies as a killed process would, leases kept until they lapse, entries in hand not deleted. */
