@@ -110,7 +110,6 @@ class Announcements {
                 List.of(Long.toString(chatId), state.name(), Long.toString(clock.millis())));
     }
 
-    /** The last chat the fan-out reached in a language, 0 before the first. */
     /**
      * The last chat the fan-out reached (0 before the first). One cursor over all languages; a fan-out left half way
      * by an earlier version (a cursor per language) starts again from 0, and the recipients it reached are not

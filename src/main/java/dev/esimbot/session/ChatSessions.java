@@ -31,9 +31,6 @@ public class ChatSessions {
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             return redis.call('GET', KEYS[2]) or ''""";
 
-    /** More than the pool keeps idle (8), so every stale connection can be dropped by one script's attempts. */
-    private static final int STALE_CONNECTIONS = 10;
-
     /**
      * 1 when saved and unlocked; 0 when the lock is no longer this token's (nothing written). A lock gone and the
      * session already holding this very JSON is this script's own earlier run, whose answer was lost: 1.
@@ -133,20 +130,11 @@ public class ChatSessions {
     }
 
     /**
-     * After Redis restarts, the connection pool still holds connections to the old server: each fails once and is
-     * dropped. Both scripts of a turn are safe to send again (a reply lost with its connection leaves a state the
-     * script recognises as its own), so each is sent again until a live connection answers.
+     * Both scripts of a turn are safe to send again (a reply lost with its connection leaves a state the script
+     * recognises as its own), so they are retried over stale pooled connections.
      */
     private Object evalRetried(String script, List<String> keys, List<String> args) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return redis.eval(script, keys, args);
-            } catch (JedisConnectionException e) {
-                if (attempt >= STALE_CONNECTIONS) {
-                    throw e;
-                }
-            }
-        }
+        return StaleConnections.retried(() -> redis.eval(script, keys, args));
     }
 
     /**

@@ -2,16 +2,15 @@ package dev.esimbot.telegram;
 
 import dev.esimbot.session.Leases;
 import dev.esimbot.session.RedisKeys;
+import dev.esimbot.session.StaleConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -22,8 +21,6 @@ final class UpdateStream {
 
     static final String CHAT = "chat";
     static final String UPDATE = "update";
-    /** More than the pool keeps idle (8). */
-    private static final int STALE_CONNECTIONS = 10;
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
@@ -68,30 +65,17 @@ final class UpdateStream {
         return Map.of(CHAT, Long.toString(chatId), UPDATE, json);
     }
 
-    /** The oldest updates of a partition not handled yet, in the order they arrived. */
+    /**
+     * The oldest updates of a partition not handled yet, in the order they arrived. Reading (and deleting, below) is
+     * safe to repeat, so it is retried over stale pooled connections rather than failing the partition's turn, which
+     * would then back off once per stale connection.
+     */
     List<StreamEntry> oldest(int partition, int count) {
-        return retried(() -> redis.xrange(keys.updateStream(partition), "-", "+", count));
+        return StaleConnections.retried(() -> redis.xrange(keys.updateStream(partition), "-", "+", count));
     }
 
     void remove(int partition, StreamEntryID... ids) {
-        retried(() -> redis.xdel(keys.updateStream(partition), ids));
-    }
-
-    /**
-     * After Redis restarts, the pool's idle connections to the old server each fail once and are dropped. Reading
-     * and deleting entries are safe to repeat, so they are sent again at once rather than failing the partition's
-     * turn (which then waits, backing off, once per stale connection).
-     */
-    private static <T> T retried(Supplier<T> command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return command.get();
-            } catch (JedisConnectionException e) {
-                if (attempt >= STALE_CONNECTIONS) {
-                    throw e;
-                }
-            }
-        }
+        StaleConnections.retried(() -> redis.xdel(keys.updateStream(partition), ids));
     }
 
     long length(int partition) {
