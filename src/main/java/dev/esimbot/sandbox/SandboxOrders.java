@@ -10,22 +10,24 @@ import dev.esimbot.billing.Money;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.billing.Plan;
+import dev.esimbot.session.RedisKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Orders, their idempotency keys and their life: awaiting payment, then paid and fulfilled, declined, or expired
  * after the checkout TTL. Each change sends its webhook. Synchronized like {@link SandboxAccounts}, so concurrent
- * requests with one key make one order.
+ * requests with one key make one order. Orders live in memory, but their numbers come from a counter in Redis, so
+ * a restarted sandbox, or a second one on the same Redis, never hands out an order id the bot has seen before.
  */
 @Component
 @ConditionalOnSandbox
@@ -37,16 +39,20 @@ class SandboxOrders {
     private final Map<String, KeyedRequest> keys = new ConcurrentHashMap<>();
     /** Telegram charge id -> order id: a charge is recorded once. */
     private final Map<String, String> charges = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong(100_000);
+    private static final long FIRST_ORDER_NUMBER = 100_001;
     private final SandboxAccounts accounts;
     private final SandboxFaults faults;
     private final SandboxWebhooks webhooks;
     private final SandboxUrls urls;
     private final SandboxProperties properties;
     private final Clock clock;
+    private final UnifiedJedis redis;
+    private final RedisKeys redisKeys;
 
     SandboxOrders(SandboxAccounts accounts, SandboxFaults faults, SandboxWebhooks webhooks, SandboxUrls urls,
-            SandboxProperties properties, Clock clock) {
+            SandboxProperties properties, Clock clock, UnifiedJedis redis, RedisKeys redisKeys) {
+        this.redis = redis;
+        this.redisKeys = redisKeys;
         this.accounts = accounts;
         this.faults = faults;
         this.webhooks = webhooks;
@@ -71,7 +77,7 @@ class SandboxOrders {
         Esim esim = accounts.esim(customerId, iccid);
         Plan plan = SandboxCatalog.plan(esim.region(), planId)
                 .orElseThrow(() -> SandboxRejection.notFound("unknown_plan", "no such plan for this eSIM"));
-        String id = "SBX-" + sequence.incrementAndGet();
+        String id = "SBX-" + (FIRST_ORDER_NUMBER - 1 + redis.incr(redisKeys.sandboxOrderSequence()));
         Order order = new Order(id, customerId, iccid, plan.id(), plan.name(), plan.price(),
                 OrderStatus.AWAITING_PAYMENT, urls.checkout(id), clock.instant(), null);
         orders.put(id, order);

@@ -1,7 +1,9 @@
 package dev.esimbot.sandbox;
 
 import dev.esimbot.billing.BillingClient;
+import dev.esimbot.session.RedisKeys;
 import dev.esimbot.testkit.MutableClock;
+import dev.esimbot.testkit.TestRedis;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * One running application of the billing and sandbox packages alone (real Tomcat, real HTTP), shared by the sandbox
@@ -92,6 +95,17 @@ abstract class SandboxHttpTest {
         @Bean
         MutableClock clock() {
             return new MutableClock(MutableClock.SCENARIO_TIME);
+        }
+
+        /** The sandbox numbers its orders from a counter in Redis: the real one the tests use. */
+        @Bean(destroyMethod = "close")
+        UnifiedJedis redis() {
+            return TestRedis.client();
+        }
+
+        @Bean
+        RedisKeys redisKeys() {
+            return new RedisKeys(TestRedis.uniquePrefix("sandbox"));
         }
     }
 }
