@@ -51,7 +51,7 @@ class OrderSteps {
             turn.committed = true;
             turn.remember(order);
             turn.context.order(order.id());
-            payments.track(turn.chatId, order.id());
+            payments.track(turn.chatId, order);
             turn.state = target;
             metrics.orderCreated();
         } catch (BillingRejectedException rejected) {

@@ -50,15 +50,27 @@ class Payments {
         this.clock = clock;
     }
 
-    /** Remembers an order until it reaches a final state, so a lost webhook still ends in a receipt. */
-    void track(long chatId, String orderId) {
-        redis.hset(keys.pendingOrderChats(), orderId, Long.toString(chatId));
-        redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileFirst().toMillis(), orderId);
+    /**
+     * Remembers an order until it reaches a final state, so a lost webhook still ends in a receipt. The entry names
+     * the chat and the order's body ({@code <chat>|<digest>}); one left by another order under the same id is replaced,
+     * with its checks and its paid time, which were about that order.
+     */
+    void track(long chatId, Order order) {
+        String owner = pendingOwner(chatId, order);
+        String earlier = redis.hget(keys.pendingOrderChats(), order.id());
+        if (earlier != null && !earlier.equals(owner) && !earlier.equals(Long.toString(chatId))) {
+            log.warn("order {} was pending for another order with the same id (chat {}); now chat {} waits for it",
+                    order.id(), chatPart(earlier), chatId);
+            redis.hdel(keys.pendingOrderChecks(), order.id());
+            redis.hdel(keys.pendingOrdersPaidAt(), order.id());
+        }
+        redis.hset(keys.pendingOrderChats(), order.id(), owner);
+        redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileFirst().toMillis(), order.id());
     }
 
     /** Billing answered with the order outside a webhook (a Telegram payment it booked): act on it now. */
     void booked(long chatId, Order order) {
-        track(chatId, order.id());
+        track(chatId, order);
         settle(order);
     }
 
@@ -126,8 +138,7 @@ class Payments {
 
     /** Returns true when the order reached a final state and left the pending set. */
     private boolean settle(Order order) {
-        String chat = redis.hget(keys.pendingOrderChats(), order.id());
-        long chatId = chat != null ? Long.parseLong(chat) : order.customerId();
+        long chatId = chatOf(order);
         if (order.status() == OrderStatus.PAID) {
             stalledIfPaidTooLong(chatId, order);
             return false;
@@ -137,6 +148,33 @@ class Payments {
             forget(order.id());
         }
         return done;
+    }
+
+    /**
+     * The chat the pending entry names, if it is about this very order (or an entry from before entries named the
+     * order); else the order's customer, whose Telegram user id is their private chat's id.
+     */
+    private long chatOf(Order order) {
+        String entry = redis.hget(keys.pendingOrderChats(), order.id());
+        if (entry == null) {
+            return order.customerId();
+        }
+        long chatId = Long.parseLong(chatPart(entry));
+        if (entry.indexOf('|') >= 0 && !entry.equals(pendingOwner(chatId, order))) {
+            log.warn("order {}: the pending entry is about another order with the same id (chat {}); settling it for chat {}",
+                    order.id(), chatId, order.customerId());
+            return order.customerId();
+        }
+        return chatId;
+    }
+
+    private static String chatPart(String entry) {
+        int bar = entry.indexOf('|');
+        return bar < 0 ? entry : entry.substring(0, bar);
+    }
+
+    private static String pendingOwner(long chatId, Order order) {
+        return chatId + "|" + MarkOwner.of(chatId, order).digest();
     }
 
     /** Fulfilment normally follows payment within seconds; an order paid long ago and still not renewed needs people. */

@@ -8,6 +8,7 @@ import dev.esimbot.session.ChatSessions;
 import dev.esimbot.session.ChatSessions.Outcome;
 import dev.esimbot.session.RedisKeys;
 import dev.esimbot.session.Session;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,11 +34,13 @@ class Settlement {
     private final RedisKeys keys;
     private final ApplicationEventPublisher events;
     private final JourneyMetrics metrics;
+    private final Clock clock;
 
     Settlement(ChatSessions sessions, JourneyMachine machine, Screens screens, Messenger messenger,
                BillingClient billing, UnifiedJedis redis, RedisKeys keys, ApplicationEventPublisher events,
-               JourneyMetrics metrics) {
+               JourneyMetrics metrics, Clock clock) {
         this.metrics = metrics;
+        this.clock = clock;
         this.sessions = sessions;
         this.machine = machine;
         this.screens = screens;
@@ -64,7 +67,7 @@ class Settlement {
     }
 
     private Outcome<Boolean> fulfilled(long chatId, Session session, Order order) {
-        OnceMark mark = new OnceMark(redis, keys.receipt(order.id()));
+        OnceMark mark = receiptMark(chatId, order);
         if (mark.taken()) {
             // "sending" under the chat lock means an earlier attempt died mid-send: retry once its short claim lapses.
             log.debug("chat={} order={} receipt already claimed", chatId, order.id());
@@ -93,8 +96,8 @@ class Settlement {
 
     private Outcome<Boolean> unsuccessful(long chatId, Session session, Order order) {
         ChatContext context = new ChatContext(session.data());
-        OnceMark told = new OnceMark(redis, keys.orderOutcome(order.id()));
-        if (!order.id().equals(context.order()) || redis.exists(keys.receipt(order.id()))) {
+        OnceMark told = outcomeMark(chatId, order);
+        if (!order.id().equals(context.order()) || receiptMark(chatId, order).taken()) {
             log.info("chat={} order={} ended {}; the chat has moved on to another order", chatId, order.id(), order.status());
             return new Outcome<>(null, false, true);
         }
@@ -106,8 +109,8 @@ class Settlement {
 
     /** Money was taken: the user must never be offered to pay again, and must never be left in silence. */
     private Outcome<Boolean> stalled(long chatId, Session session, Order order) {
-        OnceMark mark = new OnceMark(redis, keys.orderOutcome(order.id()));
-        if (redis.exists(keys.receipt(order.id())) || !mark.claim()) {
+        OnceMark mark = outcomeMark(chatId, order);
+        if (receiptMark(chatId, order).taken() || !mark.claim()) {
             return new Outcome<>(null, false, mark.sent());
         }
         Outcome<Boolean> told = tell(chatId, session, order, JourneyEvent.FULFILMENT_STALLED, mark, "stalled " + order.status());
@@ -143,6 +146,14 @@ class Settlement {
             return new Outcome<>(null, false, false);
         }
         return new Outcome<>(session.with(turn.state.name(), context.data()), false, true);
+    }
+
+    private OnceMark receiptMark(long chatId, Order order) {
+        return OnceMark.of(redis, keys.receipt(order.id()), keys::receipt, chatId, order, clock);
+    }
+
+    private OnceMark outcomeMark(long chatId, Order order) {
+        return OnceMark.of(redis, keys.orderOutcome(order.id()), keys::orderOutcome, chatId, order, clock);
     }
 
     /** Sends under the mark; a failed send releases it so the next pass tries again. */

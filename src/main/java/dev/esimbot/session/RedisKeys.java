@@ -32,6 +32,19 @@ public final class RedisKeys {
         return prefix + ":order:" + orderId + ":outcome";
     }
 
+    /**
+     * The receipt mark of an order whose id was used before for another order (whose mark holds {@link #receipt});
+     * {@code owner} is the chat id and a digest of the order's body ({@code <chat>-<digest>}). 90 days like receipts.
+     */
+    public String receipt(String orderId, String owner) {
+        return receipt(orderId) + ":" + owner;
+    }
+
+    /** The outcome mark of an order whose id was used before for another order, as {@link #receipt(String, String)}. */
+    public String orderOutcome(String orderId, String owner) {
+        return orderOutcome(orderId) + ":" + owner;
+    }
+
     /** A billing webhook event id already processed (TTL 7 days, well past billing's retry window). */
     public String webhookEvent(String eventId) {
         return prefix + ":webhook:" + eventId;
@@ -81,6 +94,14 @@ public final class RedisKeys {
     /** The ticket staff last closed for this chat, so the user's rating finds it; TTL one day. */
     public String closedTicket(long chatId) {
         return prefix + ":chat:{" + chatId + "}:ticket:closed";
+    }
+
+    /**
+     * The billing sandbox's order numbers: INCR, never reset, so an order id is never given twice on one Redis, across
+     * restarts and instances (the bot's marks about an order live 90 days). No TTL for that reason; a few bytes.
+     */
+    public String sandboxOrderSequence() {
+        return prefix + ":sandbox:orders:seq";
     }
 
     /** Ticket numbers: INCR, never reset, so a number is never given twice. */
