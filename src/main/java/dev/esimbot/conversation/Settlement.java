@@ -96,11 +96,11 @@ class Settlement {
 
     private Outcome<Boolean> unsuccessful(long chatId, Session session, Order order) {
         ChatContext context = new ChatContext(session.data());
-        OnceMark told = outcomeMark(chatId, order);
         if (!order.id().equals(context.order()) || receiptMark(chatId, order).taken()) {
             log.info("chat={} order={} ended {}; the chat has moved on to another order", chatId, order.id(), order.status());
             return new Outcome<>(null, false, true);
         }
+        OnceMark told = outcomeMark(chatId, order);
         if (!told.claim()) {
             return new Outcome<>(null, false, told.sent());
         }
