@@ -52,19 +52,21 @@ class Payments {
 
     /**
      * Remembers an order until it reaches a final state, so a lost webhook still ends in a receipt. The entry names
-     * the chat and the order's body ({@code <chat>|<digest>}); one left by another order under the same id is replaced,
-     * with its checks and its paid time, which were about that order.
+     * the chat and the order ({@link MarkOwner#pendingEntry()}); any other entry under the id is replaced together
+     * with its checks and paid time, which were about that entry's order.
      */
     void track(long chatId, Order order) {
-        String owner = pendingOwner(chatId, order);
+        String entry = MarkOwner.of(chatId, order).pendingEntry();
         String earlier = redis.hget(keys.pendingOrderChats(), order.id());
-        if (earlier != null && !earlier.equals(owner) && !earlier.equals(Long.toString(chatId))) {
-            log.warn("order {} was pending for another order with the same id (chat {}); now chat {} waits for it",
-                    order.id(), chatPart(earlier), chatId);
+        if (earlier != null && !earlier.equals(entry)) {
+            if (MarkOwner.chatOfEntry(earlier) != chatId) {
+                log.warn("order {} was pending for chat {} under the same id; now chat {} waits for it",
+                        order.id(), MarkOwner.chatOfEntry(earlier), chatId);
+            }
             redis.hdel(keys.pendingOrderChecks(), order.id());
             redis.hdel(keys.pendingOrdersPaidAt(), order.id());
         }
-        redis.hset(keys.pendingOrderChats(), order.id(), owner);
+        redis.hset(keys.pendingOrderChats(), order.id(), entry);
         redis.zadd(keys.pendingOrders(), clock.millis() + properties.reconcileFirst().toMillis(), order.id());
     }
 
@@ -151,30 +153,21 @@ class Payments {
     }
 
     /**
-     * The chat the pending entry names, if it is about this very order (or an entry from before entries named the
-     * order); else the order's customer, whose Telegram user id is their private chat's id.
+     * The chat the pending entry names, if it is about this very order (or is a bare chat id, written before entries
+     * named orders); else the order's customer, whose Telegram user id is their private chat's id.
      */
     private long chatOf(Order order) {
         String entry = redis.hget(keys.pendingOrderChats(), order.id());
         if (entry == null) {
             return order.customerId();
         }
-        long chatId = Long.parseLong(chatPart(entry));
-        if (entry.indexOf('|') >= 0 && !entry.equals(pendingOwner(chatId, order))) {
-            log.warn("order {}: the pending entry is about another order with the same id (chat {}); settling it for chat {}",
+        long chatId = MarkOwner.chatOfEntry(entry);
+        if (entry.indexOf('|') >= 0 && !entry.equals(MarkOwner.of(chatId, order).pendingEntry())) {
+            log.warn("order {}: the pending entry is about another order with the same id (chat {}); for chat {}",
                     order.id(), chatId, order.customerId());
             return order.customerId();
         }
         return chatId;
-    }
-
-    private static String chatPart(String entry) {
-        int bar = entry.indexOf('|');
-        return bar < 0 ? entry : entry.substring(0, bar);
-    }
-
-    private static String pendingOwner(long chatId, Order order) {
-        return chatId + "|" + MarkOwner.of(chatId, order).digest();
     }
 
     /** Fulfilment normally follows payment within seconds; an order paid long ago and still not renewed needs people. */

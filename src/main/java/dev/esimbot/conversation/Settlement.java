@@ -149,11 +149,11 @@ class Settlement {
     }
 
     private OnceMark receiptMark(long chatId, Order order) {
-        return OnceMark.of(redis, keys.receipt(order.id()), keys::receipt, chatId, order, clock);
+        return OnceMark.of(OnceMark.Kind.RECEIPT, redis, keys, chatId, order, clock);
     }
 
     private OnceMark outcomeMark(long chatId, Order order) {
-        return OnceMark.of(redis, keys.orderOutcome(order.id()), keys::orderOutcome, chatId, order, clock);
+        return OnceMark.of(OnceMark.Kind.OUTCOME, redis, keys, chatId, order, clock);
     }
 
     /** Sends under the mark; a failed send releases it so the next pass tries again. */

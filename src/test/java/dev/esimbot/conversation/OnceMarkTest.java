@@ -6,8 +6,8 @@ import dev.esimbot.billing.Money;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.OrderStatus;
 import dev.esimbot.session.RedisKeys;
+import dev.esimbot.testkit.MutableClock;
 import dev.esimbot.testkit.TestRedis;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,7 @@ class OnceMarkTest {
     private static final long NINETY_DAYS_SECONDS = Duration.ofDays(90).toSeconds();
 
     private final RedisKeys keys = new RedisKeys(TestRedis.uniquePrefix("once-mark"));
-    private final Clock clock = Clock.systemUTC();
+    private final MutableClock clock = new MutableClock(MutableClock.SCENARIO_TIME);
     private final Instant created = clock.instant().minus(Duration.ofHours(1));
 
     @AfterAll
@@ -36,6 +36,7 @@ class OnceMarkTest {
         OnceMark mark = receipt(1, order("SBX-1", 1, "plan-a", created));
         assertThat(mark.claim()).isTrue();
         mark.confirm();
+        assertThat(redis.get(keys.receipt("SBX-1"))).startsWith("sent|1|");
 
         // WHEN the same order is settled again, on another path
         OnceMark again = receipt(1, order("SBX-1", 1, "plan-a", created));
@@ -50,7 +51,7 @@ class OnceMarkTest {
     void aMarkOfAnotherChatUnderTheSameOrderIdIsNotTakenAndStaysAsItIs() {
         // GIVEN a receipt sent for chat 1's order SBX-2
         OnceMark first = receipt(1, order("SBX-2", 1, "plan-a", created));
-        first.claim();
+        assertThat(first.claim()).isTrue();
         first.confirm();
         String firstMark = redis.get(keys.receipt("SBX-2"));
 
@@ -70,7 +71,7 @@ class OnceMarkTest {
     void anotherOrderBodyOfTheSameChatUnderTheSameOrderIdIsNotTaken() {
         // GIVEN a receipt sent for chat 1's order SBX-3 of plan a
         OnceMark first = receipt(1, order("SBX-3", 1, "plan-a", created));
-        first.claim();
+        assertThat(first.claim()).isTrue();
         first.confirm();
 
         // WHEN the same chat's later order of plan b comes under the same id
@@ -98,12 +99,75 @@ class OnceMarkTest {
         assertThat(older.claim()).isTrue();
     }
 
+    @Test
+    void anOrderToldUnderItsOwnKeyStaysToldOnceTheOtherOrdersClaimOnTheIdIsGone() {
+        // GIVEN chat 1's order SBX-6 sending its receipt, and chat 2's order under the same id told under its own key
+        OnceMark first = receipt(1, order("SBX-6", 1, "plan-a", created));
+        assertThat(first.claim()).isTrue();
+        OnceMark second = receipt(2, order("SBX-6", 2, "plan-a", created.plusSeconds(60)));
+        assertThat(second.claim()).isTrue();
+        second.confirm();
+
+        // WHEN chat 1's send fails and its claim is released, and chat 2's order is settled again
+        first.release();
+        OnceMark again = receipt(2, order("SBX-6", 2, "plan-a", created.plusSeconds(60)));
+
+        // THEN chat 2's order is still told: it is not sent a second time under the freed id
+        assertThat(redis.exists(keys.receipt("SBX-6"))).isFalse();
+        assertThat(again.sent()).isTrue();
+        assertThat(again.claim()).isFalse();
+    }
+
+    @Test
+    void aSendThatOutlivedItsClaimNeitherReleasesNorOverwritesTheMarkAnotherOrderTookMeanwhile() {
+        // GIVEN chat 1's claim on SBX-7 lapsed mid-send and chat 2's order with the same id claimed the id
+        OnceMark slow = receipt(1, order("SBX-7", 1, "plan-a", created));
+        assertThat(slow.claim()).isTrue();
+        redis.del(keys.receipt("SBX-7"));
+        OnceMark other = receipt(2, order("SBX-7", 2, "plan-a", created.plusSeconds(60)));
+        assertThat(other.claim()).isTrue();
+        String othersClaim = redis.get(keys.receipt("SBX-7"));
+
+        // WHEN the slow send ends, either way
+        slow.confirm();
+        slow.release();
+
+        // THEN the other order's claim is as it was
+        assertThat(redis.get(keys.receipt("SBX-7"))).isEqualTo(othersClaim).startsWith("sending|2|");
+    }
+
+    @Test
+    void billingsAnswersAboutOneOrderThatDifferInAmountOrSubSecondTimeAreTheSameOrder() {
+        // GIVEN a receipt sent for an order as the webhook described it
+        OnceMark fromWebhook = receipt(1, order("SBX-8", 1, "plan-a", created.plusMillis(250)));
+        assertThat(fromWebhook.claim()).isTrue();
+        fromWebhook.confirm();
+
+        // WHEN reconciliation reads the order back with its time to the second and its amount restated
+        Order readBack = new Order("SBX-8", 1, "8900000000000000001", "plan-a", "Peru Weekly 3 GB",
+                new Money(1000, "USD"), OrderStatus.FULFILLED, "https://pay.example/SBX-8", created, null);
+
+        // THEN it is the same order, told already
+        assertThat(receipt(1, readBack).sent()).isTrue();
+    }
+
+    @Test
+    void anOlderMarkIsTheOrdersOwnWhenNothingTellsItApart() {
+        // GIVEN an old-style "sending" claim just set, and an old-style "sent" mark on an order billing gave no time
+        redis.set(keys.receipt("SBX-9"), "sending", SetParams.setParams().ex(120));
+        redis.set(keys.receipt("SBX-10"), "sent", SetParams.setParams().ex(NINETY_DAYS_SECONDS));
+
+        // THEN both count as taken for their orders: never a second message on a guess
+        assertThat(receipt(1, order("SBX-9", 1, "plan-a", created)).taken()).isTrue();
+        assertThat(receipt(1, order("SBX-10", 1, "plan-a", null)).sent()).isTrue();
+    }
+
     private OnceMark receipt(long chatId, Order order) {
-        return OnceMark.of(redis, keys.receipt(order.id()), keys::receipt, chatId, order, clock);
+        return OnceMark.of(OnceMark.Kind.RECEIPT, redis, keys, chatId, order, clock);
     }
 
     private static Order order(String id, long customer, String plan, Instant createdAt) {
         return new Order(id, customer, "8900000000000000001", plan, "Peru Weekly 3 GB", new Money(999, "USD"),
-                OrderStatus.FULFILLED, "https://pay.example/" + id, createdAt, createdAt.plus(Duration.ofDays(7)));
+                OrderStatus.FULFILLED, "https://pay.example/" + id, createdAt, null);
     }
 }

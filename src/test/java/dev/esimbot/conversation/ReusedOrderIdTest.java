@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * An order id that comes back for another order never withholds that order's receipt: not after the app (with its
@@ -67,6 +69,26 @@ class ReusedOrderIdTest {
     }
 
     @Test
+    void aReceiptMarkLeftByTheVersionBeforeMarksNamedTheirOwnerDoesNotWithholdTheFirstReceiptAfterTheUpgrade() {
+        // GIVEN a Redis holding a bare receipt mark for SBX-100001 set an hour ago, as the previous version wrote it
+        String prefix = TestRedis.uniquePrefix("reused-upgrade");
+        try (UnifiedJedis redis = TestRedis.client()) {
+            long setAnHourAgo = Duration.ofDays(90).minus(Duration.ofHours(1)).toSeconds();
+            redis.set(prefix + ":order:SBX-100001:receipt", "sent", SetParams.setParams().ex(setAnHourAgo));
+        }
+
+        // WHEN the new version starts on it and its sandbox's first order, SBX-100001 again, is paid
+        RunningBot app = startLocal(prefix);
+        ChatDriver chat = new ChatDriver(telegram, TestUser.english(915_021, "Eve"));
+        String order = payAndAwaitReceipt(chat, app);
+
+        // THEN the user got the receipt: the old mark predates the order, so it is not this order's
+        assertThat(order).isEqualTo("SBX-100001");
+        Waits.pause(QUIET);
+        assertThat(receipts(chat)).hasSize(1);
+    }
+
+    @Test
     void billingThatReusesAnOrderIdForAnotherChatStillGetsThatChatItsReceipt(CapturedOutput output) {
         // GIVEN a bot whose billing (the sandbox as an application of its own) numbers its orders afresh when it is
         // started on an empty store, and a first user with a receipt for its first order
@@ -89,7 +111,8 @@ class ReusedOrderIdTest {
         assertThat(receipts(second)).hasSize(1);
         assertThat(receipts(first)).hasSize(1);
         // AND the reuse is logged as the anomaly it is
-        assertThat(output.getOut()).contains("order=" + secondOrder + ": its mark belongs to another order with the same id (chat 915011)");
+        assertThat(output.getOut())
+                .contains("order=" + secondOrder + ": its receipt mark belongs to another order with the same id (chat 915011)");
     }
 
     /** Runs /start, eSIM, Renew, plan, Confirm, pays on the sandbox's checkout page; returns the receipt's order id. */
