@@ -31,7 +31,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (and
  * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest
  * one held: a crash then loses nothing, since Telegram sends them again. A stored batch waits (bounded) to be
- * handled, and polling pauses while the queue is over its bound.
+ * taken in hand, so polling pauses while this instance has as many updates in flight as it may, and while the queue
+ * is over its bound.
  */
 @Conditional(TelegramMode.Polling.class)
 @Component
@@ -79,8 +80,8 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
                 tellUnavailable(fresh);
                 return;
             }
-            if (!queue.awaitHandled(newest)) {
-                log.debug("batch of {} stored but not all handled within {}", batch.size(), updates.awaitHandled());
+            if (!queue.awaitTaken(newest)) {
+                log.debug("batch of {} stored but not all taken in hand within {}", batch.size(), updates.awaitHandled());
             }
             while (running.get() && !queue.accepting()) {
                 Thread.sleep(50); // backpressure: the queue is over UPDATES_MAX_BACKLOG; Telegram keeps the rest

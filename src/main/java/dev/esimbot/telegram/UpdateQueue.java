@@ -24,7 +24,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The durable update queue of Bot API mode. Long polling and the webhook store each update here (a Redis stream per
  * partition of chats) before Telegram learns it arrived; this instance's partition workers hand them to the
- * {@link UpdatePipeline} and delete them once handled. Stops after the pollers (a higher phase stops first) and
+ * {@link UpdatePipeline}, each chat's in order and many chats at once, and delete them once handled. Stops after the pollers (a higher phase stops first) and
  * before the web server, so during the grace period the webhook still answers, with 503.
  */
 @Conditional(TelegramMode.BotApi.class)
@@ -53,7 +53,7 @@ public class UpdateQueue implements SmartLifecycle {
         this.properties = properties;
         this.stream = new UpdateStream(redis, keys);
         PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
-        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(),
+        this.workers = new PartitionWorkers(stream, leases, properties, telegram.maxInFlight(),
                 (partition, id, json) -> handle(pipeline, parsed.remove(new Stored(partition, id)), json));
         for (int p = 0; p < properties.partitions(); p++) {
             int partition = p;
@@ -61,6 +61,8 @@ public class UpdateQueue implements SmartLifecycle {
                     .description("Updates stored and not handled yet, per partition").tag("partition", Integer.toString(p))
                     .register(meters);
         }
+        Gauge.builder("bot.updates.in_flight", workers::inFlight)
+                .description("Updates this instance has read and not finished (TELEGRAM_MAX_IN_FLIGHT bounds it)").register(meters);
     }
 
     /** The update as this instance stored it, when it has it, else read from its stored JSON. */
@@ -111,34 +113,19 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Waits (at most {@code updates.await-handled}) until the stored entries are handled, by this instance or another.
-     * Returns false when the time ran out.
+     * Long polling's pace: waits (at most {@code updates.await-handled}) until this instance has taken the stored
+     * entries of its own partitions in hand, so polling pauses while {@code TELEGRAM_MAX_IN_FLIGHT} updates are in
+     * hand. It does not wait for them to be handled: a chat whose billing call is slow must not hold back the polling
+     * of all the others. Partitions another instance owns are paced by the backlog bound. False when the time ran out.
      */
-    boolean awaitHandled(Map<Integer, StreamEntryID> newest) throws InterruptedException {
-        long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
+    boolean awaitTaken(Map<Integer, StreamEntryID> newest) throws InterruptedException {
         Map<Integer, StreamEntryID> local = new HashMap<>();
         newest.forEach((partition, id) -> {
             if (workers.owns(partition)) {
                 local.put(partition, id);
             }
         });
-        if (!workers.handled().await(local, properties.awaitHandled())) {
-            return false;
-        }
-        for (Map.Entry<Integer, StreamEntryID> remote : newest.entrySet()) {
-            while (!local.containsKey(remote.getKey()) && queued(remote.getKey(), remote.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(10);
-            }
-        }
-        return true;
-    }
-
-    private boolean queued(int partition, StreamEntryID id) {
-        var oldest = stream.oldest(partition, 1);
-        return !oldest.isEmpty() && oldest.get(0).getID().compareTo(id) <= 0;
+        return workers.awaitTaken(local, properties.awaitHandled());
     }
 
     private static long chatOf(Update update) {

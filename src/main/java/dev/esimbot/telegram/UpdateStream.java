@@ -74,8 +74,21 @@ final class UpdateStream {
         return StaleConnections.retried(() -> redis.xrange(keys.updateStream(partition), "-", "+", count));
     }
 
-    void remove(int partition, StreamEntryID... ids) {
-        StaleConnections.retried(() -> redis.xdel(keys.updateStream(partition), ids));
+    /** Up to {@code count} entries from {@code from} on (null: from the oldest), in the order they arrived. */
+    List<StreamEntry> from(int partition, StreamEntryID from, int count) {
+        String start = from == null ? "-" : from.toString();
+        return StaleConnections.retried(() -> redis.xrange(keys.updateStream(partition), start, "+", count));
+    }
+
+    /** Deletes handled entries of several partitions in one round trip. */
+    void removeAll(Map<Integer, List<StreamEntryID>> byPartition) {
+        StaleConnections.retried(() -> {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                byPartition.forEach((partition, ids) -> pipeline.xdel(keys.updateStream(partition), ids.toArray(StreamEntryID[]::new)));
+                pipeline.sync();
+            }
+            return null;
+        });
     }
 
     long length(int partition) {

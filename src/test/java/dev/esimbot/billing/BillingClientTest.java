@@ -203,8 +203,12 @@ class BillingClientTest {
     }
 
     private static BillingClient clientFor(String url, Duration maxRetryAfter) {
+        return clientFor(url, maxRetryAfter, 256);
+    }
+
+    private static BillingClient clientFor(String url, Duration maxRetryAfter, int maxConcurrent) {
         BillingProperties properties = new BillingProperties(url, "test-key", "test-secret", Duration.ofMillis(500),
-                Duration.ofMillis(400), 3, maxRetryAfter, Duration.ofMillis(20), Duration.ofMinutes(5));
+                Duration.ofMillis(400), 3, maxRetryAfter, Duration.ofMillis(20), Duration.ofMinutes(5), maxConcurrent);
         return new BillingClient(properties, new StandardEnvironment(), JsonMapper.builder().build());
     }
 }
