@@ -84,7 +84,6 @@ final class InHand {
                 total++;
             }
         }
-        notifyAll();
         return taken;
     }
 
@@ -141,6 +140,7 @@ final class InHand {
             }
         }
         reopenWhenEmpty(state);
+        notifyAll();
     }
 
     /** Not deleted (Redis failed): tried again at the next round. */
@@ -152,7 +152,6 @@ final class InHand {
         if (state.closed && state.held.isEmpty()) {
             state.closed = false;
             state.cursor = null;
-            notifyAll();
         }
     }
 
@@ -161,22 +160,28 @@ final class InHand {
         return partitions[partition].held.isEmpty();
     }
 
-    /** Waits until each partition's given entry has been taken in hand; false when the wait ran out first. */
-    synchronized boolean awaitTaken(Map<Integer, StreamEntryID> newest, Duration max) throws InterruptedException {
+    /**
+     * Waits until each given entry has been handled here (read, and out of hand, so deleted); false when the wait ran
+     * out first, or when an entry is no longer this instance's to handle (its partition was given up meanwhile).
+     */
+    synchronized boolean awaitHandled(Map<Integer, List<StreamEntryID>> entries, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        for (Map.Entry<Integer, StreamEntryID> wanted : newest.entrySet()) {
-            while (!taken(partitions[wanted.getKey()], wanted.getValue())) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        for (Map.Entry<Integer, List<StreamEntryID>> partition : entries.entrySet()) {
+            Partition state = partitions[partition.getKey()];
+            for (StreamEntryID id : partition.getValue()) {
+                while (!handled(state, id)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    wait(Math.max(1, left / 1_000_000));
                 }
-                wait(Math.max(1, left / 1_000_000));
             }
         }
         return true;
     }
 
-    private static boolean taken(Partition state, StreamEntryID id) {
-        return !state.closed && state.cursor != null && state.cursor.compareTo(id) >= 0;
+    private static boolean handled(Partition state, StreamEntryID id) {
+        return !state.closed && state.cursor != null && state.cursor.compareTo(id) >= 0 && !state.held.contains(id);
     }
 }

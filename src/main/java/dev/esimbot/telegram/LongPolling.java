@@ -31,8 +31,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (and
  * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest
  * one held: a crash then loses nothing, since Telegram sends them again. A stored batch waits (bounded) to be
- * taken in hand, so polling pauses while this instance has as many updates in flight as it may, and while the queue
- * is over its bound.
+ * handled, its chats in parallel, and polling pauses while the queue is over its bound.
  */
 @Conditional(TelegramMode.Polling.class)
 @Component
@@ -75,13 +74,13 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
             return; // stopping: not stored, so never confirmed; Telegram delivers them again after the restart
         }
         try {
-            Map<Integer, StreamEntryID> newest = new HashMap<>();
-            if (!storeHeld(newest)) {
+            Map<Integer, List<StreamEntryID>> stored = new HashMap<>();
+            if (!storeHeld(stored)) {
                 tellUnavailable(fresh);
                 return;
             }
-            if (!queue.awaitTaken(newest)) {
-                log.debug("batch of {} stored but not all taken in hand within {}", batch.size(), updates.awaitHandled());
+            if (!queue.awaitHandled(stored)) {
+                log.debug("batch of {} stored but not all handled within {}", batch.size(), updates.awaitHandled());
             }
             while (running.get() && !queue.accepting()) {
                 Thread.sleep(50); // backpressure: the queue is over UPDATES_MAX_BACKLOG; Telegram keeps the rest
@@ -95,15 +94,15 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
     }
 
     /**
-     * Stores what is held, oldest first, in one round trip, noting per partition the newest entry; false when Redis
+     * Stores what is held, oldest first, in one round trip, noting per partition the entries stored; false when Redis
      * failed (then all stay held: those stored meanwhile are stored again, and handled once by update_id).
      */
-    private boolean storeHeld(Map<Integer, StreamEntryID> newest) {
+    private boolean storeHeld(Map<Integer, List<StreamEntryID>> stored) {
         if (held.isEmpty()) {
             return true;
         }
         try {
-            newest.putAll(queue.store(new ArrayList<>(held.values())));
+            stored.putAll(queue.store(new ArrayList<>(held.values())));
         } catch (JedisException e) {
             log.warn("{} updates held: Redis failed ({}); Telegram keeps them until they are stored", held.size(),
                     e.getClass().getSimpleName());

@@ -122,9 +122,9 @@ final class PartitionWorkers {
         return leases.owns(partition);
     }
 
-    /** Waits until this instance has taken each given entry in hand; false when the wait ran out first. */
-    boolean awaitTaken(Map<Integer, StreamEntryID> newest, Duration max) throws InterruptedException {
-        return hand.awaitTaken(newest, max);
+    /** Waits until this instance has handled each given entry; false when the wait ran out first. */
+    boolean awaitHandled(Map<Integer, List<StreamEntryID>> entries, Duration max) throws InterruptedException {
+        return hand.awaitHandled(entries, max);
     }
 
     private void readLoop() {

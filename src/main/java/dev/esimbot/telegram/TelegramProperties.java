@@ -52,11 +52,12 @@ public record TelegramProperties(
         webhookUrl = webhookUrl == null ? "" : webhookUrl.trim();
         webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
         telegramUrl(apiUrl);
-        checkConcurrency(workers, maxInFlight);
-        checkWebhook(botToken, webhookUrl, webhookSecret);
+        java.util.List<InvalidSettingException> problems = checkConcurrency(workers, maxInFlight);
+        checkWebhook(botToken, webhookUrl, webhookSecret, problems);
+        InvalidSettingException.throwAll(problems);
     }
 
-    private static void checkConcurrency(int workers, int maxInFlight) {
+    private static java.util.List<InvalidSettingException> checkConcurrency(int workers, int maxInFlight) {
         java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
         if (workers < 1 || workers > 256) {
             problems.add(new InvalidSettingException("TELEGRAM_WORKERS", "must be 1 to 256, got " + workers));
@@ -65,14 +66,14 @@ public record TelegramProperties(
             problems.add(new InvalidSettingException("TELEGRAM_MAX_IN_FLIGHT", "must be 1 to " + MAX_IN_FLIGHT
                     + " (a thread per chat in flight), got " + maxInFlight));
         }
-        InvalidSettingException.throwAll(problems);
+        return problems;
     }
 
-    private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret) {
+    private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret,
+                                     java.util.List<InvalidSettingException> problems) {
         if (webhookUrl.isEmpty()) {
             return;
         }
-        java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
         if (botToken.isEmpty()) {
             problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_URL", "is set but TELEGRAM_BOT_TOKEN is not (local mode has no webhook)"));
         }
@@ -90,7 +91,6 @@ public record TelegramProperties(
         } else if (!SECRET.matcher(webhookSecret).matches()) {
             problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z a-z 0-9 _ -"));
         }
-        InvalidSettingException.throwAll(problems);
     }
 
     /** Webhook mode: Telegram posts updates to {@link #webhookUrl}; otherwise the bot long-polls. */

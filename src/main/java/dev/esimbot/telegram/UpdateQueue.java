@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +84,10 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Stores updates durably, in their order, in one round trip; returns per partition the newest entry stored. Public
-     * for the benchmark, which drives the queue as long polling does.
+     * Stores updates durably, in their order, in one round trip; returns per partition the entries stored, in order.
+     * Public for the benchmark, which drives the queue as long polling does.
      */
-    public Map<Integer, StreamEntryID> store(List<Update> updates) {
+    public Map<Integer, List<StreamEntryID>> store(List<Update> updates) {
         List<UpdateStream.Entry> entries = updates.stream().map(update -> {
             long chatId = chatOf(update);
             return new UpdateStream.Entry(UpdateStream.partition(chatId, properties.partitions()), chatId, BotApiJson.write(update));
@@ -95,13 +96,13 @@ public class UpdateQueue implements SmartLifecycle {
         if (parsed.size() > properties.maxBacklog()) {
             parsed.clear();
         }
-        Map<Integer, StreamEntryID> newest = new HashMap<>();
+        Map<Integer, List<StreamEntryID>> stored = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            newest.put(entries.get(i).partition(), ids.get(i));
+            stored.computeIfAbsent(entries.get(i).partition(), p -> new ArrayList<>()).add(ids.get(i));
             parsed.put(new Stored(entries.get(i).partition(), ids.get(i)), updates.get(i));
         }
-        newest.keySet().forEach(workers::signal);
-        return newest;
+        stored.keySet().forEach(workers::signal);
+        return stored;
     }
 
     /** Stores one update as Telegram sent it (the webhook's body, already checked to be an update). */
@@ -113,19 +114,26 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Long polling's pace: waits (at most {@code updates.await-handled}) until this instance has taken the stored
-     * entries of its own partitions in hand, so polling pauses while {@code TELEGRAM_MAX_IN_FLIGHT} updates are in
-     * hand. It does not wait for them to be handled: a chat whose billing call is slow must not hold back the polling
-     * of all the others. Partitions another instance owns are paced by the backlog bound. False when the time ran out.
+     * Long polling's pace: waits (at most {@code updates.await-handled}) until the stored entries are handled, by this
+     * instance or another; they are handled in parallel, so this lasts about as long as the slowest of them. Returns
+     * false when the time ran out.
      */
-    boolean awaitTaken(Map<Integer, StreamEntryID> newest) throws InterruptedException {
-        Map<Integer, StreamEntryID> local = new HashMap<>();
-        newest.forEach((partition, id) -> {
-            if (workers.owns(partition)) {
-                local.put(partition, id);
+    boolean awaitHandled(Map<Integer, List<StreamEntryID>> stored) throws InterruptedException {
+        long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
+        Map<Integer, List<StreamEntryID>> local = new HashMap<>(stored);
+        local.keySet().removeIf(partition -> !workers.owns(partition));
+        if (!workers.awaitHandled(local, properties.awaitHandled())) {
+            return false;
+        }
+        for (Map.Entry<Integer, List<StreamEntryID>> remote : stored.entrySet()) {
+            while (!local.containsKey(remote.getKey()) && stream.anyLeft(remote.getKey(), remote.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
             }
-        });
-        return workers.awaitTaken(local, properties.awaitHandled());
+        }
+        return true;
     }
 
     private static long chatOf(Update update) {

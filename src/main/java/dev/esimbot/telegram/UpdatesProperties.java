@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease         how long an instance owns a partition without renewing it ({@code UPDATES_LEASE}): a dead
  *                      instance's partitions move to the others within about this time
  * @param shutdownGrace how long a stop waits for updates in hand before handing the rest back ({@code SHUTDOWN_GRACE})
- * @param awaitHandled  long polling: how long a batch, once stored, waits to be taken in hand (room among
- *                      {@code TELEGRAM_MAX_IN_FLIGHT}) before the next getUpdates
+ * @param awaitHandled  long polling: how long a batch, once stored, waits to be handled before the next getUpdates
+ *                      (its chats are handled in parallel, so about as long as its slowest update, at most this)
  */
 @ConfigurationProperties("updates")
 public record UpdatesProperties(
