@@ -74,6 +74,11 @@ public class UpdateQueue implements SmartLifecycle {
         });
     }
 
+    /** The partition of a chat's updates, for the benchmark. */
+    public static int partitionOf(long chatId, int partitions) {
+        return UpdateStream.partition(chatId, partitions);
+    }
+
     /** Whether to take more updates now: not stopping, and the backlog under {@code UPDATES_MAX_BACKLOG}. */
     public boolean accepting() {
         return running && workers.backlog() < properties.maxBacklog();
