@@ -10,21 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The update queue on real Redis with two instances (two sets of partition workers, as two bot processes would run)
- * sharing one key prefix. The sink stands in for the pipeline: it applies an update's effect once per update id (the
- * session's update_id dedupe) and records which instance saw what, in which order, and whether two updates of one
- * chat were ever handled at the same time.
+ * sharing one key prefix. The sink stands in for the pipeline ({@link QueueEffects}): it applies an update's effect
+ * once per update id (the session's update_id dedupe) and records which instance saw what, in which order, and
+ * whether two updates of one chat were ever handled at the same time.
  */
 class PartitionedQueueTest {
 
@@ -37,7 +33,7 @@ class PartitionedQueueTest {
     private final UnifiedJedis redis = TestRedis.client();
     private final RedisKeys keys = new RedisKeys(TestRedis.uniquePrefix("partitions"));
     private final UpdateStream stream = new UpdateStream(redis, keys);
-    private final Effects effects = new Effects();
+    private final QueueEffects effects = new QueueEffects(CHATS);
     private final List<PartitionWorkers> started = new ArrayList<>();
 
     @AfterEach
@@ -206,67 +202,5 @@ class PartitionedQueueTest {
 
     private long queued() {
         return java.util.stream.IntStream.range(0, SETTINGS.partitions()).mapToLong(stream::length).sum();
-    }
-
-    /** What the updates did: applied once per update (dedupe), in the order applied per chat. */
-    private static final class Effects {
-        final AtomicInteger deliveries = new AtomicInteger();
-        final Map<Integer, AtomicInteger> activeByChat = new ConcurrentHashMap<>();
-        final Map<String, CountDownLatch> blocked = new ConcurrentHashMap<>();
-        final AtomicInteger overlaps = new AtomicInteger();
-
-        /** The update's handling waits, once begun, until the returned latch is counted down. */
-        CountDownLatch block(String json) {
-            CountDownLatch latch = new CountDownLatch(1);
-            blocked.put(json, latch);
-            return latch;
-        }
-        final Set<String> done = ConcurrentHashMap.newKeySet();
-        final Map<Integer, List<Integer>> orderByChat = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> byInstance = new ConcurrentHashMap<>();
-
-        void apply(String instance, String json) {
-            deliveries.incrementAndGet();
-            byInstance.computeIfAbsent(instance, i -> new AtomicInteger()).incrementAndGet();
-            String[] parts = json.split(",");
-            int chat = Integer.parseInt(parts[0]);
-            AtomicInteger active = activeByChat.computeIfAbsent(chat, c -> new AtomicInteger());
-            if (active.incrementAndGet() > 1) {
-                overlaps.incrementAndGet();
-            }
-            try {
-                work(json);
-                List<Integer> order = orderByChat.computeIfAbsent(chat, c -> java.util.Collections.synchronizedList(new ArrayList<>()));
-                synchronized (order) {
-                    if (done.add(json)) {
-                        order.add(Integer.parseInt(parts[1]));
-                    }
-                }
-            } finally {
-                active.decrementAndGet();
-            }
-        }
-
-        private void work(String json) {
-            LockSupport.parkNanos(300_000); // some work, so updates are in hand when an instance stops
-            CountDownLatch latch = blocked.get(json);
-            if (latch != null) {
-                try {
-                    latch.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        int applied() {
-            return done.size();
-        }
-
-        void assertEachChatInOrder(int perChat) {
-            assertThat(orderByChat).hasSize(CHATS);
-            List<Integer> expected = java.util.stream.IntStream.range(0, perChat).boxed().toList();
-            orderByChat.forEach((chat, order) -> assertThat(order).as("chat " + chat).isEqualTo(expected));
-        }
     }
 }
