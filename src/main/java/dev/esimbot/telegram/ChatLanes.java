@@ -59,7 +59,7 @@ final class ChatLanes {
         while (next != null) {
             try {
                 next.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // the lane goes on: its chat's later work must not be stranded
                 log.error("chat={} work failed unexpectedly", chatId, e);
             }
             next = afterDone(chatId);

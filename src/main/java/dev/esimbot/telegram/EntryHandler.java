@@ -39,16 +39,24 @@ final class EntryHandler {
 
     void run(int partition, StreamEntry entry) {
         StreamEntryID id = entry.getID();
-        String json = entry.getFields().get(UpdateStream.UPDATE);
+        try {
+            attempt(partition, id, entry.getFields().get(UpdateStream.UPDATE));
+        } catch (Error e) {
+            giveUp(partition, id); // read again, in its chat's order, once its partition reopens
+            throw e;
+        }
+    }
+
+    private void attempt(int partition, StreamEntryID id, String json) {
         for (long wait = FIRST_RETRY_MILLIS; ; wait = Math.min(wait * 2, MAX_RETRY_MILLIS)) {
             if (!mayHandle.test(partition) || hand.closed(partition)) {
-                hand.givenUp(partition, id);
-                finished.run();
+                giveUp(partition, id);
                 return;
             }
             Outcome outcome = json == null ? Outcome.FAILED : handle(partition, id, json);
             if (Thread.currentThread().isInterrupted()) {
-                return; // a stop past its grace cut the handling short: kept in hand, so its partition is left to lapse
+                interrupted(partition, id);
+                return;
             }
             if (outcome != Outcome.RETRY) {
                 hand.handled(partition, id);
@@ -57,9 +65,26 @@ final class EntryHandler {
             }
             log.warn("partition={} entry={} left queued (handling needs Redis); retried in {} ms", partition, id, wait);
             if (!pause(wait)) {
+                interrupted(partition, id);
                 return;
             }
         }
+    }
+
+    /**
+     * A stop past its grace cut the handling short: the entry stays in hand, so its partition is left to lapse rather
+     * than handed back while this thread may still be at it. Interrupted otherwise, it is given up and read again.
+     */
+    private void interrupted(int partition, StreamEntryID id) {
+        if (mayHandle.test(partition)) {
+            Thread.interrupted();
+            giveUp(partition, id);
+        }
+    }
+
+    private void giveUp(int partition, StreamEntryID id) {
+        hand.givenUp(partition, id);
+        finished.run();
     }
 
     /**

@@ -41,6 +41,7 @@ final class DelayingBilling implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
     private volatile long delayMillis;
     private volatile String slowCustomer = "";
     private volatile long slowMillis;
@@ -77,8 +78,14 @@ final class DelayingBilling implements AutoCloseable {
         return mostInFlight.getAndSet(inFlight.get());
     }
 
+    /** Requests received since the last call. */
+    int takeRequests() {
+        return requests.getAndSet(0);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        requests.incrementAndGet();
         long started = System.nanoTime();
         try (exchange) {
             Answer answer = answer(exchange);

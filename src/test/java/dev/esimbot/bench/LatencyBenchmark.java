@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongPredicate;
@@ -31,26 +30,8 @@ public final class LatencyBenchmark {
     private LatencyBenchmark() {
     }
 
-    record Settings(int chats, int perChat, List<Integer> delays, List<Integer> instances, int maxInFlight, int billingMax,
-                    int slowDelay, int boundInFlight, int heapChats, String output) {
-
-        static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("bench.latency.chats", 500), Integer.getInteger("bench.latency.perChat", 6),
-                    ints(System.getProperty("bench.latency.delays", "0,20,100,300")),
-                    ints(System.getProperty("bench.latency.instances", "1,2")),
-                    Integer.getInteger("bench.latency.maxInFlight", 256), Integer.getInteger("bench.latency.billingMax", 256),
-                    Integer.getInteger("bench.latency.slowDelay", 20), Integer.getInteger("bench.latency.boundInFlight", 16),
-                    Integer.getInteger("bench.latency.heapChats", 1_000),
-                    System.getProperty("bench.output", "target/latency-benchmark.md"));
-        }
-
-        private static List<Integer> ints(String list) {
-            return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        Settings s = Settings.fromSystemProperties();
+        LatencySettings s = LatencySettings.fromSystemProperties();
         Report report = new Report();
         describe(report, s);
         List<Long> chats = chats(FIRST_CHAT, s.chats());
@@ -72,10 +53,10 @@ public final class LatencyBenchmark {
     }
 
     /** Each D for each instance count: as fast as taken, then at half that rate. Returns one instance's rate at the slow-chat delay, halved. */
-    private static double sweep(WebhookStack stack, Settings s, List<Long> chats, Report report) throws Exception {
+    private static double sweep(WebhookStack stack, LatencySettings s, List<Long> chats, Report report) throws Exception {
         report.heading("Billing delay sweep: /start, " + s.chats() + " chats").line("")
-                .line("| instances | billing delay D | updates/s | reply p50 / p99 (as fast as taken) | reply p50 / p99 at half that rate | billing requests in flight (max) |")
-                .line("| ---: | ---: | ---: | ---: | ---: | ---: |");
+                .line("| instances | billing delay D | updates/s | reply p50 / p99 (as fast as taken) | reply p50 / p99 at half that rate | billing requests in flight (max) | billing calls per update |")
+                .line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         double slowRate = 0;
         for (int instances : s.instances()) {
             stack.bots(instances, s.maxInFlight(), s.billingMax());
@@ -83,11 +64,13 @@ public final class LatencyBenchmark {
             for (int delay : s.delays()) {
                 stack.billing().delay(delay);
                 stack.billing().takeMostInFlight();
+                stack.billing().takeRequests();
                 WebhookLoad.Result full = load.run(chats, s.perChat(), 0, chat -> false);
                 int mostInFlight = stack.billing().takeMostInFlight();
+                double callsPerUpdate = stack.billing().takeRequests() / (double) full.updates();
                 WebhookLoad.Result half = load.run(chats, Math.max(1, s.perChat() / 2), full.updatesPerSecond() / 2, chat -> false);
-                report.line(String.format("| %d | %d ms | %,.0f | %s | %s | %d |", instances, delay, full.updatesPerSecond(),
-                        ms(full.replies()), ms(half.replies()), mostInFlight));
+                report.line(String.format("| %d | %d ms | %,.0f | %s | %s | %d | %.2f |", instances, delay, full.updatesPerSecond(),
+                        ms(full.replies()), ms(half.replies()), mostInFlight, callsPerUpdate));
                 System.err.printf("instances=%d D=%d ms: %.0f updates/s%n", instances, delay, full.updatesPerSecond());
                 if (instances == 1 && delay == s.slowDelay()) {
                     slowRate = full.updatesPerSecond() / 2;
@@ -97,7 +80,7 @@ public final class LatencyBenchmark {
         return slowRate;
     }
 
-    private static void slowChat(WebhookStack stack, Settings s, List<Long> chats, double rate, Report report) throws Exception {
+    private static void slowChat(WebhookStack stack, LatencySettings s, List<Long> chats, double rate, Report report) throws Exception {
         stack.bots(1, s.maxInFlight(), s.billingMax());
         stack.billing().delay(s.slowDelay());
         long slow = FIRST_CHAT - 1;
@@ -118,7 +101,7 @@ public final class LatencyBenchmark {
     }
 
     /** Few in flight, so the bound is latency, not CPU: one instance, then two, at D = 100 ms. */
-    private static void bound(WebhookStack stack, Settings s, List<Long> chats, Report report) throws Exception {
+    private static void bound(WebhookStack stack, LatencySettings s, List<Long> chats, Report report) throws Exception {
         report.heading("Latency-bound: TELEGRAM_MAX_IN_FLIGHT=" + s.boundInFlight() + ", D = 100 ms").line("")
                 .line("| instances | updates/s | reply p50 / p99 | billing requests in flight (max) |").line("| ---: | ---: | ---: | ---: |");
         stack.billing().delay(100);
@@ -132,36 +115,54 @@ public final class LatencyBenchmark {
     }
 
     /** Heap used (after a full GC) with no chat in flight, then with {@code heapChats} in flight at once. */
-    private static void heap(WebhookStack stack, Settings s, Report report) throws Exception {
+    private static void heap(WebhookStack stack, LatencySettings s, Report report) throws Exception {
         int heapChats = s.heapChats();
         stack.bots(1, heapChats, heapChats);
         stack.billing().delay(HEAP_DELAY_MILLIS);
         long idleHeap = usedHeapAfterGc();
         int idleThreads = ManagementFactory.getThreadMXBean().getThreadCount();
-        List<Long> chats = chats(FIRST_CHAT, heapChats);
-        CompletableFuture<WebhookLoad.Result> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new WebhookLoad(stack.telegram(), stack.botUrls()).run(chats, 1, 0, c -> false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long deadline = System.nanoTime() + 2 * HEAP_DELAY_MILLIS * 1_000_000;
-        double inFlight = 0;
-        while (inFlight < heapChats * 0.98 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            inFlight = stack.inFlight();
-        }
+        String idleRss = residentMemory();
+        CompletableFuture<WebhookLoad.Result> run = CompletableFuture.supplyAsync(() -> oneEach(stack, chats(FIRST_CHAT, heapChats)));
+        double inFlight = awaitInFlight(stack, heapChats * 0.98);
         long busyHeap = usedHeapAfterGc();
-        double measuredInFlight = stack.inFlight();
         int busyThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+        String busyRss = residentMemory();
         run.get();
         report.heading("Memory: " + heapChats + " chats in flight (D = " + HEAP_DELAY_MILLIS + " ms, TELEGRAM_MAX_IN_FLIGHT = "
                         + heapChats + ")").line("")
                 .line(String.format("- heap used after a full GC: %.1f MB with none in flight, %.1f MB with %.0f in flight: "
                         + "%.1f KB per chat in flight (this JVM also runs the sandbox and the fakes)", idleHeap / 1e6,
-                        busyHeap / 1e6, measuredInFlight, (busyHeap - idleHeap) / 1e3 / Math.max(1, measuredInFlight)))
-                .line(String.format("- live threads: %d idle, %d in flight", idleThreads, busyThreads));
+                        busyHeap / 1e6, inFlight, (busyHeap - idleHeap) / 1e3 / Math.max(1, inFlight)))
+                .line(String.format("- live threads: %d idle, %d in flight; the process's resident memory (heap, thread stacks "
+                        + "and the rest): %s idle, %s in flight", idleThreads, busyThreads, idleRss, busyRss));
+    }
+
+    private static WebhookLoad.Result oneEach(WebhookStack stack, List<Long> chats) {
+        try {
+            return new WebhookLoad(stack.telegram(), stack.botUrls()).run(chats, 1, 0, c -> false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (at most twice the billing delay) until that many updates are in flight; returns how many were. */
+    private static double awaitInFlight(WebhookStack stack, double wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + 2 * HEAP_DELAY_MILLIS * 1_000_000;
+        double inFlight = stack.inFlight();
+        while (inFlight < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            inFlight = stack.inFlight();
+        }
+        return inFlight;
+    }
+
+    private static String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> line.substring(6).trim()).findFirst().orElse("unknown");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static long usedHeapAfterGc() {
@@ -169,7 +170,7 @@ public final class LatencyBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void describe(Report report, Settings s) {
+    private static void describe(Report report, LatencySettings s) {
         Runtime runtime = Runtime.getRuntime();
         report.line("# Latency benchmark, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).line("")
                 .line("- Machine: " + runtime.availableProcessors() + " cores, Java " + System.getProperty("java.version")
