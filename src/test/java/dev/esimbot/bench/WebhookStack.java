@@ -4,10 +4,17 @@ import dev.esimbot.billing.BillingProperties;
 import dev.esimbot.testing.FakeBotApi;
 import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.TestRedis;
+import dev.esimbot.session.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * What the latency benchmark runs: the billing sandbox as an application of its own behind {@link DelayingBilling},
@@ -15,6 +22,9 @@ import java.util.Map;
  * one update queue), each with the given concurrency settings. Everything in this JVM, on the same cores.
  */
 final class WebhookStack implements AutoCloseable {
+
+    /** UPDATES_PARTITIONS, the default. */
+    private static final int PARTITIONS = 16;
 
     private final FakeBotApi idle = new FakeBotApi().start();
     private final RunningBot sandbox;
@@ -56,6 +66,25 @@ final class WebhookStack implements AutoCloseable {
         while (bots.size() < count) {
             bots.add(RunningBot.start(botSettings(), null));
         }
+        awaitPartitionsShared(count);
+    }
+
+    /** Until the instances own the partitions in fair shares (they rebalance at their heartbeats, a few seconds). */
+    private void awaitPartitionsShared(int count) {
+        UnifiedJedis redis = bots.get(0).bean(UnifiedJedis.class);
+        RedisKeys keys = bots.get(0).bean(RedisKeys.class);
+        int fair = (PARTITIONS + count - 1) / count;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Map<String, Long> owners = IntStream.range(0, PARTITIONS).mapToObj(p -> redis.get(keys.updateLease(p)))
+                    .filter(Objects::nonNull).collect(Collectors.groupingBy(owner -> owner, Collectors.counting()));
+            long owned = owners.values().stream().mapToLong(Long::longValue).sum();
+            if (owned == PARTITIONS && owners.size() == count && owners.values().stream().allMatch(each -> each <= fair)) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        throw new IllegalStateException(count + " instances did not share the partitions within 30 s");
     }
 
     /** Updates read from the queue and not finished, all instances together. */
