@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the billing feature. A blank {@code api-url} switches the embedded sandbox on; then the key and the
  * webhook secret have sandbox defaults. With a real URL both secrets are required. Checked here so a bad value stops
- * start-up with one line naming the environment variable.
+ * start-up with one line naming the environment variable. {@code maxConcurrent} ({@code BILLING_MAX_CONCURRENT}) bounds
+ * the requests one instance has open at billing at once: the ones beyond it wait their turn, first come first served,
+ * for at most the read timeout, and then fail as a timeout does (the user is offered Try again).
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(
@@ -23,7 +25,8 @@ public record BillingProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("5s") Duration maxRetryAfter,
         @DefaultValue("200ms") Duration retryBackoff,
-        @DefaultValue("5m") Duration webhookTolerance) {
+        @DefaultValue("5m") Duration webhookTolerance,
+        @DefaultValue("256") int maxConcurrent) {
 
     public static final String SANDBOX_API_KEY = "sandbox";
     public static final String SANDBOX_WEBHOOK_SECRET = "sandbox-webhook-secret";
@@ -48,6 +51,10 @@ public record BillingProperties(
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new InvalidSettingException("BILLING_MAX_ATTEMPTS", "must be between 1 and 10, got " + maxAttempts);
         }
+        if (maxConcurrent < 1 || maxConcurrent > 4_096) {
+            throw new InvalidSettingException("BILLING_MAX_CONCURRENT",
+                    "must be between 1 and 4096 (requests to billing at once per instance), got " + maxConcurrent);
+        }
     }
 
     /** True when no billing URL is configured and the embedded sandbox plays billing. */
@@ -58,7 +65,8 @@ public record BillingProperties(
     @Override
     public String toString() {
         return "BillingProperties[apiUrl=" + apiUrl + ", sandbox=" + sandboxEnabled() + ", connectTimeout="
-                + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + "]";
+                + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + ", maxConcurrent="
+                + maxConcurrent + "]";
     }
 
     private static void requireHttpUrl(String url) {

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -29,6 +31,8 @@ final class BillingTransport {
     private final RetryPolicy retry;
     private final JsonMapper json;
     private final LastContact contact;
+    /** BILLING_MAX_CONCURRENT requests at billing at once; fair, so the callers beyond it are served in order. */
+    private final Semaphore slots;
 
     BillingTransport(BillingProperties properties, BillingBaseUrl baseUrl, JsonMapper json, LastContact contact) {
         this.contact = contact;
@@ -38,6 +42,7 @@ final class BillingTransport {
         this.properties = properties;
         this.retry = new RetryPolicy(properties.maxAttempts(), properties.retryBackoff(), properties.maxRetryAfter());
         this.json = json;
+        this.slots = new Semaphore(properties.maxConcurrent(), true);
     }
 
     /** The body of the 2xx answer, or an exception saying whether billing refused or could not be reached. */
@@ -60,7 +65,7 @@ final class BillingTransport {
     private Outcome exchange(BillingCall call, HttpRequest request, int attempt) {
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = http.send(request, BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = sendInTurn(call, request);
             if (response.statusCode() < 500) {
                 contact.reached();
             } else {
@@ -74,6 +79,24 @@ final class BillingTransport {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new BillingUnavailableException("interrupted while calling billing", ex);
+        }
+    }
+
+    /**
+     * Sends once a request slot is free, waiting for it at most the read timeout: billing is then too slow for the
+     * callers waiting, and this one fails as a timeout would (the user is offered Try again), not retried.
+     */
+    private HttpResponse<byte[]> sendInTurn(BillingCall call, HttpRequest request) throws IOException, InterruptedException {
+        if (!slots.tryAcquire(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("billing {} {}: all {} request slots busy for {}; given up", call.method(), call.template(),
+                    properties.maxConcurrent(), properties.readTimeout());
+            throw new BillingUnavailableException("billing " + call.method() + " " + call.template()
+                    + ": no request slot free within " + properties.readTimeout());
+        }
+        try {
+            return http.send(request, BodyHandlers.ofByteArray());
+        } finally {
+            slots.release();
         }
     }
 

@@ -31,7 +31,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * While Redis cannot store them, updates are held here, each user told once that the bot is unavailable (and
  * nothing else done with them, so a chat's updates are still handled in order), and the offset stays at the oldest
  * one held: a crash then loses nothing, since Telegram sends them again. A stored batch waits (bounded) to be
- * handled, and polling pauses while the queue is over its bound.
+ * handled, its chats in parallel, and polling pauses while the queue is over its bound.
  */
 @Conditional(TelegramMode.Polling.class)
 @Component
@@ -74,12 +74,12 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
             return; // stopping: not stored, so never confirmed; Telegram delivers them again after the restart
         }
         try {
-            Map<Integer, StreamEntryID> newest = new HashMap<>();
-            if (!storeHeld(newest)) {
+            Map<Integer, List<StreamEntryID>> stored = new HashMap<>();
+            if (!storeHeld(stored)) {
                 tellUnavailable(fresh);
                 return;
             }
-            if (!queue.awaitHandled(newest)) {
+            if (!queue.awaitHandled(stored)) {
                 log.debug("batch of {} stored but not all handled within {}", batch.size(), updates.awaitHandled());
             }
             while (running.get() && !queue.accepting()) {
@@ -94,15 +94,15 @@ class LongPolling implements SmartLifecycle, LongPollingUpdateConsumer {
     }
 
     /**
-     * Stores what is held, oldest first, in one round trip, noting per partition the newest entry; false when Redis
+     * Stores what is held, oldest first, in one round trip, noting per partition the entries stored; false when Redis
      * failed (then all stay held: those stored meanwhile are stored again, and handled once by update_id).
      */
-    private boolean storeHeld(Map<Integer, StreamEntryID> newest) {
+    private boolean storeHeld(Map<Integer, List<StreamEntryID>> stored) {
         if (held.isEmpty()) {
             return true;
         }
         try {
-            newest.putAll(queue.store(new ArrayList<>(held.values())));
+            stored.putAll(queue.store(new ArrayList<>(held.values())));
         } catch (JedisException e) {
             log.warn("{} updates held: Redis failed ({}); Telegram keeps them until they are stored", held.size(),
                     e.getClass().getSimpleName());

@@ -12,7 +12,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Which partitions this instance owns. Each heartbeat renews the leases it holds, works out its fair share (the
  * partitions divided by the live instances, rounded up), takes free partitions up to it and hands back idle ones above
- * it. A partition counts as owned only while its lease surely still runs by this instance's own clock, so an instance
+ * it; one above it with updates still in hand is marked leaving, so nothing more is read from it, and handed back once
+ * idle. A partition counts as owned only while its lease surely still runs by this instance's own clock, so an instance
  * that cannot reach Redis stops handling before another may start.
  */
 final class PartitionLeases {
@@ -25,6 +26,18 @@ final class PartitionLeases {
     private final Clock clock;
     /** Partition -> System.nanoTime() until which the lease surely runs (renewed at least this long ago). */
     private final Map<Integer, Long> owned = new ConcurrentHashMap<>();
+    private final Set<Integer> leaving = ConcurrentHashMap.newKeySet();
+
+    /** The workers' side: keeps the reader off a partition while it is handed back, and hears of a lost lease. */
+    interface Holds {
+        /** True when nothing of the partition is in hand or being read; the reader then keeps off it until released. */
+        boolean hold(int partition);
+
+        void release(int partition);
+
+        /** The lease lapsed: another instance may take the partition's entries now, so none may start here. */
+        void lost(int partition);
+    }
 
     PartitionLeases(UpdateStream stream, UpdatesProperties properties, String instance, Clock clock) {
         this.stream = stream;
@@ -42,37 +55,28 @@ final class PartitionLeases {
         return owned.keySet();
     }
 
-    /**
-     * @param busy the partitions with a worker on them; a partition is handed back only while this heartbeat holds it
-     *             in that set itself, so no worker can start on it meanwhile
-     */
-    void heartbeat(Set<Integer> busy) {
+    /** Owned but to be handed back (above the fair share) once idle: read no more from it. */
+    boolean leaving(int partition) {
+        return leaving.contains(partition);
+    }
+
+    /** @param holds a partition is handed back only while held there, so nothing is read from it meanwhile */
+    void heartbeat(Holds holds) {
         try {
-            beat(busy);
+            beat(holds);
         } catch (JedisException e) {
             log.warn("partition leases not renewed: {}", e.getClass().getSimpleName());
         }
     }
 
-    private void beat(Set<Integer> busy) {
+    private void beat(Holds holds) {
         long now = clock.millis();
         long live = stream.liveInstances(instance, now, now + properties.lease().toMillis());
         int fair = (int) Math.ceil(properties.partitions() / (double) live);
         for (Integer partition : owned.keySet()) {
-            renew(partition);
+            renew(partition, holds);
         }
-        for (Integer partition : owned.keySet()) {
-            if (owned.size() <= fair) {
-                break;
-            }
-            if (busy.add(partition)) {
-                try {
-                    handBack(partition);
-                } finally {
-                    busy.remove(partition);
-                }
-            }
-        }
+        handBackAbove(fair, holds);
         int start = ThreadLocalRandom.current().nextInt(properties.partitions());
         for (int i = 0; i < properties.partitions() && owned.size() < fair; i++) {
             int partition = (start + i) % properties.partitions();
@@ -84,31 +88,54 @@ final class PartitionLeases {
         }
     }
 
-    private void renew(int partition) {
+    private void handBackAbove(int fair, Holds holds) {
+        if (owned.size() <= fair) {
+            leaving.clear();
+        }
+        for (Integer partition : owned.keySet()) {
+            if (owned.size() <= fair) {
+                break;
+            }
+            if (holds.hold(partition)) {
+                try {
+                    handBack(partition);
+                } finally {
+                    holds.release(partition);
+                }
+            } else {
+                leaving.add(partition);
+            }
+        }
+    }
+
+    private void renew(int partition, Holds holds) {
         long renewedAt = System.nanoTime();
         if (stream.renew(partition, instance, properties.lease())) {
             owned.put(partition, validUntil(renewedAt));
         } else {
             owned.remove(partition);
+            leaving.remove(partition);
+            holds.lost(partition);
             log.warn("instance={} lost partition={} (lease lapsed)", instance, partition);
         }
     }
 
     void handBack(int partition) {
         owned.remove(partition);
+        leaving.remove(partition);
         stream.release(partition, instance);
         log.debug("instance={} handed back partition={}", instance, partition);
     }
 
     /**
      * On a clean stop: every idle lease given back and the instance no longer counted, so the others take over at
-     * once. A partition whose worker is still on an update is left to lapse: its next owner must not start on the
-     * same entry while this one may still be at it. The partitions handed back stay in {@code busy}.
+     * once. A partition with an update still in hand is left to lapse: its next owner must not start on the same
+     * entry while this one may still be at it. The partitions handed back stay held.
      */
-    void handBackAll(Set<Integer> busy) {
+    void handBackAll(Holds holds) {
         try {
             for (Integer partition : owned.keySet()) {
-                if (busy.add(partition)) {
+                if (holds.hold(partition)) {
                     handBack(partition);
                 } else {
                     owned.remove(partition);

@@ -1,6 +1,8 @@
 package dev.esimbot.telegram;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,14 +24,18 @@ class TelegramConfig {
     @Bean(destroyMethod = "")
     @Qualifier("polling")
     OkHttpClient pollingHttp(TelegramProperties properties) {
-        return client(properties, Duration.ofSeconds(properties.pollTimeoutSeconds() + 15L));
+        return client(properties, Duration.ofSeconds(properties.pollTimeoutSeconds() + 15L), new ConnectionPool());
     }
 
-    /** For replies: a short read timeout keeps a turn (and the chat lock it holds) short when Telegram stalls. */
+    /**
+     * For replies: a short read timeout keeps a turn (and the chat lock it holds) short when Telegram stalls. Up to
+     * {@code TELEGRAM_MAX_IN_FLIGHT} chats reply at once, each on a connection; that many are kept for reuse (OkHttp
+     * keeps 5), so a burst does not open new TLS connections to Telegram over and over.
+     */
     @Bean(destroyMethod = "")
     @Qualifier("sending")
     OkHttpClient sendingHttp(TelegramProperties properties) {
-        return client(properties, properties.sendTimeout());
+        return client(properties, properties.sendTimeout(), new ConnectionPool(properties.maxInFlight(), 5, TimeUnit.MINUTES));
     }
 
     @Bean
@@ -37,12 +43,13 @@ class TelegramConfig {
         return new OkHttpTelegramClient(sendingHttp, properties.botToken(), properties.telegramUrl());
     }
 
-    private static OkHttpClient client(TelegramProperties properties, Duration readTimeout) {
+    private static OkHttpClient client(TelegramProperties properties, Duration readTimeout, ConnectionPool connections) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(properties.workers() * 4 + 8);
         dispatcher.setMaxRequestsPerHost(properties.workers() * 4 + 8);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .connectionPool(connections)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(readTimeout)
                 .writeTimeout(Duration.ofSeconds(10))

@@ -11,7 +11,10 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 /**
  * @param botToken      from BotFather ({@code TELEGRAM_BOT_TOKEN}); blank means local mode (see the {@code local} package)
  * @param apiUrl        Bot API base URL ({@code TELEGRAM_API_URL}): scheme, host and port only
- * @param workers       chats handled in parallel from one batch of updates
+ * @param workers       local mode: chats handled in parallel from one batch of updates ({@code TELEGRAM_WORKERS})
+ * @param maxInFlight   Bot API mode: updates one instance has read from the queue and not finished, at most
+ *                      ({@code TELEGRAM_MAX_IN_FLIGHT}): that many chats can be handled at once, each on a thread
+ *                      of its own while it has work, each chat's updates in order
  * @param sendAttempts  tries for one outgoing message when Telegram answers 429 or cannot be reached
  * @param sendTimeout   read timeout of one outgoing call
  * @param paymentProviderToken from BotFather's Payments page ({@code TELEGRAM_PAYMENT_PROVIDER_TOKEN}); set, users may
@@ -26,6 +29,7 @@ public record TelegramProperties(
         String botToken,
         @DefaultValue("https://api.telegram.org") String apiUrl,
         @DefaultValue("8") int workers,
+        @DefaultValue("256") int maxInFlight,
         @DefaultValue("3") int sendAttempts,
         @DefaultValue("50") int pollTimeoutSeconds,
         @DefaultValue("10s") Duration maxRetryAfter,
@@ -35,6 +39,8 @@ public record TelegramProperties(
         String webhookSecret) {
 
     private static final Pattern TOKEN = Pattern.compile("\\d{3,}:[A-Za-z0-9_-]{10,}");
+    /** Each chat in flight holds a platform thread while it has work: a few thousand stay cheap, far more do not. */
+    static final int MAX_IN_FLIGHT = 4_096;
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     public TelegramProperties {
@@ -46,14 +52,28 @@ public record TelegramProperties(
         webhookUrl = webhookUrl == null ? "" : webhookUrl.trim();
         webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
         telegramUrl(apiUrl);
-        checkWebhook(botToken, webhookUrl, webhookSecret);
+        java.util.List<InvalidSettingException> problems = checkConcurrency(workers, maxInFlight);
+        checkWebhook(botToken, webhookUrl, webhookSecret, problems);
+        InvalidSettingException.throwAll(problems);
     }
 
-    private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret) {
+    private static java.util.List<InvalidSettingException> checkConcurrency(int workers, int maxInFlight) {
+        java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
+        if (workers < 1 || workers > 256) {
+            problems.add(new InvalidSettingException("TELEGRAM_WORKERS", "must be 1 to 256, got " + workers));
+        }
+        if (maxInFlight < 1 || maxInFlight > MAX_IN_FLIGHT) {
+            problems.add(new InvalidSettingException("TELEGRAM_MAX_IN_FLIGHT", "must be 1 to " + MAX_IN_FLIGHT
+                    + " (a thread per chat in flight), got " + maxInFlight));
+        }
+        return problems;
+    }
+
+    private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret,
+                                     java.util.List<InvalidSettingException> problems) {
         if (webhookUrl.isEmpty()) {
             return;
         }
-        java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
         if (botToken.isEmpty()) {
             problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_URL", "is set but TELEGRAM_BOT_TOKEN is not (local mode has no webhook)"));
         }
@@ -71,7 +91,6 @@ public record TelegramProperties(
         } else if (!SECRET.matcher(webhookSecret).matches()) {
             problems.add(new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters of A-Z a-z 0-9 _ -"));
         }
-        InvalidSettingException.throwAll(problems);
     }
 
     /** Webhook mode: Telegram posts updates to {@link #webhookUrl}; otherwise the bot long-polls. */
@@ -83,7 +102,7 @@ public record TelegramProperties(
     @Override
     public String toString() {
         return "TelegramProperties[apiUrl=" + apiUrl + ", localMode=" + localMode() + ", workers=" + workers
-                + ", invoices=" + !paymentProviderToken.isEmpty() + ", webhook=" + webhookMode() + "]";
+                + ", maxInFlight=" + maxInFlight + ", invoices=" + !paymentProviderToken.isEmpty() + ", webhook=" + webhookMode() + "]";
     }
 
     /** No token: the bot runs with the local chat page in place of Telegram. */

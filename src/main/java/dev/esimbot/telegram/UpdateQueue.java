@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The durable update queue of Bot API mode. Long polling and the webhook store each update here (a Redis stream per
  * partition of chats) before Telegram learns it arrived; this instance's partition workers hand them to the
- * {@link UpdatePipeline} and delete them once handled. Stops after the pollers (a higher phase stops first) and
+ * {@link UpdatePipeline}, each chat's in order and many chats at once, and delete them once handled. Stops after the pollers (a higher phase stops first) and
  * before the web server, so during the grace period the webhook still answers, with 503.
  */
 @Conditional(TelegramMode.BotApi.class)
@@ -53,7 +54,7 @@ public class UpdateQueue implements SmartLifecycle {
         this.properties = properties;
         this.stream = new UpdateStream(redis, keys);
         PartitionLeases leases = new PartitionLeases(stream, properties, instance, clock);
-        this.workers = new PartitionWorkers(stream, leases, properties, telegram.workers(),
+        this.workers = new PartitionWorkers(stream, leases, properties, telegram.maxInFlight(),
                 (partition, id, json) -> handle(pipeline, parsed.remove(new Stored(partition, id)), json));
         for (int p = 0; p < properties.partitions(); p++) {
             int partition = p;
@@ -61,6 +62,8 @@ public class UpdateQueue implements SmartLifecycle {
                     .description("Updates stored and not handled yet, per partition").tag("partition", Integer.toString(p))
                     .register(meters);
         }
+        Gauge.builder("bot.updates.in_flight", workers::inFlight)
+                .description("Updates this instance has read and not finished (TELEGRAM_MAX_IN_FLIGHT bounds it)").register(meters);
     }
 
     /** The update as this instance stored it, when it has it, else read from its stored JSON. */
@@ -69,6 +72,11 @@ public class UpdateQueue implements SmartLifecycle {
             log.warn("a stored entry is not an update; dropped");
             return Outcome.FAILED;
         });
+    }
+
+    /** The partition of a chat's updates, for the benchmark. */
+    public static int partitionOf(long chatId, int partitions) {
+        return UpdateStream.partition(chatId, partitions);
     }
 
     /** Whether to take more updates now: not stopping, and the backlog under {@code UPDATES_MAX_BACKLOG}. */
@@ -81,10 +89,10 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Stores updates durably, in their order, in one round trip; returns per partition the newest entry stored. Public
-     * for the benchmark, which drives the queue as long polling does.
+     * Stores updates durably, in their order, in one round trip; returns per partition the entries stored, in order.
+     * Public for the benchmark, which drives the queue as long polling does.
      */
-    public Map<Integer, StreamEntryID> store(List<Update> updates) {
+    public Map<Integer, List<StreamEntryID>> store(List<Update> updates) {
         List<UpdateStream.Entry> entries = updates.stream().map(update -> {
             long chatId = chatOf(update);
             return new UpdateStream.Entry(UpdateStream.partition(chatId, properties.partitions()), chatId, BotApiJson.write(update));
@@ -93,13 +101,13 @@ public class UpdateQueue implements SmartLifecycle {
         if (parsed.size() > properties.maxBacklog()) {
             parsed.clear();
         }
-        Map<Integer, StreamEntryID> newest = new HashMap<>();
+        Map<Integer, List<StreamEntryID>> stored = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            newest.put(entries.get(i).partition(), ids.get(i));
+            stored.computeIfAbsent(entries.get(i).partition(), p -> new ArrayList<>()).add(ids.get(i));
             parsed.put(new Stored(entries.get(i).partition(), ids.get(i)), updates.get(i));
         }
-        newest.keySet().forEach(workers::signal);
-        return newest;
+        stored.keySet().forEach(workers::signal);
+        return stored;
     }
 
     /** Stores one update as Telegram sent it (the webhook's body, already checked to be an update). */
@@ -111,22 +119,19 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Waits (at most {@code updates.await-handled}) until the stored entries are handled, by this instance or another.
-     * Returns false when the time ran out.
+     * Long polling's pace: waits (at most {@code updates.await-handled}) until the stored entries are handled, by this
+     * instance or another; they are handled in parallel, so this lasts about as long as the slowest of them. Returns
+     * false when the time ran out.
      */
-    boolean awaitHandled(Map<Integer, StreamEntryID> newest) throws InterruptedException {
+    boolean awaitHandled(Map<Integer, List<StreamEntryID>> stored) throws InterruptedException {
         long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
-        Map<Integer, StreamEntryID> local = new HashMap<>();
-        newest.forEach((partition, id) -> {
-            if (workers.owns(partition)) {
-                local.put(partition, id);
-            }
-        });
-        if (!workers.handled().await(local, properties.awaitHandled())) {
+        Map<Integer, List<StreamEntryID>> local = new HashMap<>(stored);
+        local.keySet().removeIf(partition -> !workers.owns(partition));
+        if (!workers.awaitHandled(local, properties.awaitHandled())) {
             return false;
         }
-        for (Map.Entry<Integer, StreamEntryID> remote : newest.entrySet()) {
-            while (!local.containsKey(remote.getKey()) && queued(remote.getKey(), remote.getValue())) {
+        for (Map.Entry<Integer, List<StreamEntryID>> remote : stored.entrySet()) {
+            while (!local.containsKey(remote.getKey()) && stream.anyLeft(remote.getKey(), remote.getValue())) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
@@ -134,11 +139,6 @@ public class UpdateQueue implements SmartLifecycle {
             }
         }
         return true;
-    }
-
-    private boolean queued(int partition, StreamEntryID id) {
-        var oldest = stream.oldest(partition, 1);
-        return !oldest.isEmpty() && oldest.get(0).getID().compareTo(id) <= 0;
     }
 
     private static long chatOf(Update update) {

@@ -74,8 +74,28 @@ final class UpdateStream {
         return StaleConnections.retried(() -> redis.xrange(keys.updateStream(partition), "-", "+", count));
     }
 
-    void remove(int partition, StreamEntryID... ids) {
-        StaleConnections.retried(() -> redis.xdel(keys.updateStream(partition), ids));
+    /** Up to {@code count} entries from {@code from} on (null: from the oldest), in the order they arrived. */
+    List<StreamEntry> from(int partition, StreamEntryID from, int count) {
+        String start = from == null ? "-" : from.toString();
+        return StaleConnections.retried(() -> redis.xrange(keys.updateStream(partition), start, "+", count));
+    }
+
+    /** Whether any of these entries (in id order) is still stored: one range read from the first to the last. */
+    boolean anyLeft(int partition, List<StreamEntryID> ids) {
+        List<StreamEntry> range = redis.xrange(keys.updateStream(partition), ids.get(0), ids.get(ids.size() - 1));
+        java.util.Set<StreamEntryID> wanted = new java.util.HashSet<>(ids);
+        return range.stream().anyMatch(entry -> wanted.contains(entry.getID()));
+    }
+
+    /** Deletes handled entries of several partitions in one round trip. */
+    void removeAll(Map<Integer, List<StreamEntryID>> byPartition) {
+        StaleConnections.retried(() -> {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                byPartition.forEach((partition, ids) -> pipeline.xdel(keys.updateStream(partition), ids.toArray(StreamEntryID[]::new)));
+                pipeline.sync();
+            }
+            return null;
+        });
     }
 
     long length(int partition) {

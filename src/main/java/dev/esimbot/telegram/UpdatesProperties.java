@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The durable update queue (Bot API mode): every update is stored in a Redis stream of its chat's partition before
  * Telegram is told it arrived, and removed once handled.
  *
- * @param partitions    streams the chats are spread over ({@code UPDATES_PARTITIONS}); each is handled by one worker
- *                      of one instance at a time, in order. Changing it while updates are queued mixes up their order
+ * @param partitions    streams the chats are spread over ({@code UPDATES_PARTITIONS}); each is owned by one instance
+ *                      at a time, which handles its chats in parallel, each chat in order. Changing it while updates
+ *                      are queued mixes up their order
  * @param maxBacklog    updates queued (all partitions) above which the webhook answers 503 and polling pauses
  *                      ({@code UPDATES_MAX_BACKLOG})
  * @param lease         how long an instance owns a partition without renewing it ({@code UPDATES_LEASE}): a dead
  *                      instance's partitions move to the others within about this time
  * @param shutdownGrace how long a stop waits for updates in hand before handing the rest back ({@code SHUTDOWN_GRACE})
  * @param awaitHandled  long polling: how long a batch, once stored, waits to be handled before the next getUpdates
+ *                      (its chats are handled in parallel, so about as long as its slowest update, at most this)
  */
 @ConfigurationProperties("updates")
 public record UpdatesProperties(

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,37 @@ class BillingClientTest {
             assertThat(request.uri()).isEqualTo("/v1/customers/42/esims/8985200000000004212");
             assertThat(request.authorization()).isEqualTo("Bearer test-key");
         });
+    }
+
+    @Test
+    void callsBeyondTheConcurrencyLimitWaitTheirTurnAndOneWaitingPastTheReadTimeoutFailsWithoutReachingBilling()
+            throws Exception {
+        // GIVEN one request slot, and billing answering each request in 250 ms (the read timeout is 400 ms)
+        BillingClient limited = clientFor(billing.url(), Duration.ofSeconds(2), 1);
+        billing.then(Reply.json(200, "[]").after(250));
+        // WHEN three users ask at once
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long customer = 40 + i;
+            calls.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return limited.esims(customer);
+                } catch (BillingUnavailableException e) {
+                    return e;
+                }
+            }));
+            Thread.sleep(20); // in this order
+        }
+        List<Object> results = new ArrayList<>();
+        for (CompletableFuture<Object> call : calls) {
+            results.add(call.get(10, TimeUnit.SECONDS));
+        }
+        // THEN billing saw one at a time; the first two were served in turn, the third waited past 400 ms and was told so
+        assertThat(billing.mostAtOnce()).isEqualTo(1);
+        assertThat(results.subList(0, 2)).allSatisfy(result -> assertThat(result).isEqualTo(List.of()));
+        assertThat(results.get(2)).isInstanceOf(BillingUnavailableException.class);
+        assertThat(((Exception) results.get(2)).getMessage()).contains("no request slot");
+        assertThat(billing.received()).hasSize(2);
     }
 
     @Test
@@ -203,8 +237,12 @@ class BillingClientTest {
     }
 
     private static BillingClient clientFor(String url, Duration maxRetryAfter) {
+        return clientFor(url, maxRetryAfter, 256);
+    }
+
+    private static BillingClient clientFor(String url, Duration maxRetryAfter, int maxConcurrent) {
         BillingProperties properties = new BillingProperties(url, "test-key", "test-secret", Duration.ofMillis(500),
-                Duration.ofMillis(400), 3, maxRetryAfter, Duration.ofMillis(20), Duration.ofMinutes(5));
+                Duration.ofMillis(400), 3, maxRetryAfter, Duration.ofMillis(20), Duration.ofMinutes(5), maxConcurrent);
         return new BillingClient(properties, new StandardEnvironment(), JsonMapper.builder().build());
     }
 }

@@ -62,6 +62,6 @@ class BillingPropertiesTest {
 
     private static BillingProperties properties(String url, String key, String secret) {
         Duration second = Duration.ofSeconds(1);
-        return new BillingProperties(url, key, secret, second, second, 3, second, second, Duration.ofMinutes(5));
+        return new BillingProperties(url, key, secret, second, second, 3, second, second, Duration.ofMinutes(5), 256);
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real local HTTP server that plays billing from a script of replies, one per request, and records what it got.
@@ -23,6 +24,8 @@ final class FakeBilling implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Reply last = Reply.json(200, "{}");
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     FakeBilling() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,7 +47,21 @@ final class FakeBilling implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The most requests it was answering at the same time. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        mostAtOnce.accumulateAndGet(active.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),

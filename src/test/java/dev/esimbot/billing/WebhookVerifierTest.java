@@ -64,6 +64,6 @@ class WebhookVerifierTest {
     private static BillingProperties properties(String secret) {
         Duration second = Duration.ofSeconds(1);
         return new BillingProperties("https://billing.example", "key", secret, second, second, 3, second, second,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), 256);
     }
 }

@@ -36,12 +36,14 @@ class SettingsCheckTest {
     }
 
     @Test
-    void webhookModeWithoutASecretOrWithBadQueueSettingsStopsStartUpWithALineEach() {
+    void webhookModeWithoutASecretOrWithBadQueueOrConcurrencySettingsStopsStartUpWithALineEach() {
         StandardEnvironment environment = environment(Map.of(
                 "telegram.bot-token", "123456:TEST-token-for-the-fake-bot-api",
                 "telegram.webhook-url", "https://bot.example/telegram/webhook",
                 "updates.partitions", "0",
-                "updates.shutdown-grace", "5m"));
+                "updates.shutdown-grace", "5m",
+                "telegram.max-in-flight", "0",
+                "billing.max-concurrent", "100000"));
 
         assertThatThrownBy(() -> new SettingsCheck().postProcessEnvironment(environment, null))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> {
@@ -50,6 +52,8 @@ class SettingsCheckTest {
                             .anyMatch(line -> line.startsWith("Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required"))
                             .anyMatch(line -> line.startsWith("Invalid configuration: UPDATES_PARTITIONS must be 1 to 1024"))
                             .anyMatch(line -> line.startsWith("Invalid configuration: SHUTDOWN_GRACE must be"))
+                            .anyMatch(line -> line.startsWith("Invalid configuration: TELEGRAM_MAX_IN_FLIGHT must be 1 to 4096"))
+                            .anyMatch(line -> line.startsWith("Invalid configuration: BILLING_MAX_CONCURRENT must be between 1 and 4096"))
                             .noneMatch(line -> line.contains("Exception"));
                 });
     }

@@ -99,7 +99,7 @@ class ObservabilityTest {
         for (String secret : secrets) {
             assertThat(lines).as("log lines containing " + secret).noneMatch(line -> line.contains(secret));
         }
-        List<ILoggingEvent> workers = logs.list.stream().filter(e -> e.getThreadName().startsWith("partition-worker-")).toList();
+        List<ILoggingEvent> workers = logs.list.stream().filter(e -> e.getThreadName().startsWith("chat-lane-")).toList();
         assertThat(workers).as("lines written while updates were handled").isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsKeys(UpdateHandling.CHAT, UpdateHandling.UPDATE));
     }

@@ -10,29 +10,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The update queue on real Redis with two instances (two sets of partition workers, as two bot processes would run)
- * sharing one key prefix. The sink stands in for the pipeline: it applies an update's effect once per update id (the
- * session's update_id dedupe) and records which instance saw what, in which order.
+ * sharing one key prefix. The sink stands in for the pipeline ({@link QueueEffects}): it applies an update's effect
+ * once per update id (the session's update_id dedupe) and records which instance saw what, in which order, and
+ * whether two updates of one chat were ever handled at the same time.
  */
 class PartitionedQueueTest {
 
     private static final UpdatesProperties SETTINGS = new UpdatesProperties(8, 100_000, Duration.ofSeconds(1),
             Duration.ofSeconds(5), Duration.ofSeconds(2));
     private static final int CHATS = 40;
+    /** Updates in hand per instance: a crash repeats at most these (handled, not deleted yet, or being handled). */
+    private static final int IN_FLIGHT = 32;
 
     private final UnifiedJedis redis = TestRedis.client();
-    private final UpdateStream stream = new UpdateStream(redis, new RedisKeys(TestRedis.uniquePrefix("partitions")));
-    private final Effects effects = new Effects();
+    private final RedisKeys keys = new RedisKeys(TestRedis.uniquePrefix("partitions"));
+    private final UpdateStream stream = new UpdateStream(redis, keys);
+    private final QueueEffects effects = new QueueEffects(CHATS);
     private final List<PartitionWorkers> started = new ArrayList<>();
 
     @AfterEach
@@ -75,9 +76,57 @@ class PartitionedQueueTest {
         Waits.until("all partitions taken over", Duration.ofSeconds(4), () -> owned(b) == SETTINGS.partitions());
         assertThat(Duration.ofNanos(System.nanoTime() - crashed)).isLessThan(Duration.ofSeconds(3));
         Waits.until("all handled", Duration.ofSeconds(15), () -> effects.applied() == total);
-        assertThat(effects.deliveries.get() - total).as("updates handed over twice: at most a delete group per worker")
-                .isLessThanOrEqualTo(4 * 8);
+        assertThat(effects.deliveries.get() - total).as("updates handed over twice: at most those the crashed one had in hand")
+                .isLessThanOrEqualTo(IN_FLIGHT);
         effects.assertEachChatInOrder(total / CHATS);
+        Waits.until("queue empty", Duration.ofSeconds(5), () -> queued() == 0);
+    }
+
+    @Test
+    void aChatStuckInItsHandlingHoldsBackOnlyItselfWhileEveryChatRunsInOrderOneUpdateAtATime() throws Exception {
+        // GIVEN one instance, and the first update of chat 7 stuck in its handling (as behind a billing call that hangs)
+        CountDownLatch stuck = effects.block("7,0");
+        instance("one", null);
+        long neighbours = java.util.stream.IntStream.range(0, CHATS).filter(chat -> chat != 7)
+                .filter(chat -> UpdateStream.partition(chat, SETTINGS.partitions()) == UpdateStream.partition(7, SETTINGS.partitions()))
+                .count();
+        assertThat(neighbours).as("chats sharing chat 7's partition").isPositive();
+        // WHEN five updates of each of the 40 chats arrive
+        int total = storeUpdates(CHATS * 5);
+        // THEN every other chat, those of chat 7's partition too, is handled in full while chat 7 is still stuck
+        Waits.until("all other chats handled", Duration.ofSeconds(10), () -> effects.applied() == total - 5);
+        assertThat(stuck.getCount()).isOne();
+        assertThat(effects.orderByChat.get(7)).isNull();
+        // WHEN chat 7's update comes unstuck
+        stuck.countDown();
+        // THEN chat 7's updates follow, in order; no chat ever had two updates in hand at once
+        Waits.until("all handled", Duration.ofSeconds(10), () -> effects.applied() == total);
+        effects.assertEachChatInOrder(5);
+        assertThat(effects.overlaps.get()).as("updates of one chat handled at the same time").isZero();
+        assertThat(effects.deliveries.get()).isEqualTo(total);
+        Waits.until("queue empty", Duration.ofSeconds(5), () -> queued() == 0);
+    }
+
+    @Test
+    void aLeaseLostWhileUpdatesWaitGivesThemUpAndTheyAreReadAgainInTheirChatsOrderWhenTheLeaseIsBack() throws Exception {
+        // GIVEN one instance with chat 7's first update stuck in its handling and its later ones waiting behind it
+        CountDownLatch stuck = effects.block("7,0");
+        PartitionWorkers one = instance("one", null);
+        int total = storeUpdates(CHATS * 5);
+        Waits.until("all other chats handled", Duration.ofSeconds(10), () -> effects.applied() == total - 5);
+        // WHEN every lease lapses (the keys gone, as after a pause longer than the lease) and the instance takes them again
+        int partition = UpdateStream.partition(7, SETTINGS.partitions());
+        for (int p = 0; p < SETTINGS.partitions(); p++) {
+            redis.del(keys.updateLease(p));
+        }
+        Waits.until("chat 7's partition lost and taken again", Duration.ofSeconds(3),
+                () -> redis.exists(keys.updateLease(partition)) && one.owns(partition));
+        stuck.countDown();
+        // THEN the waiting updates, given up when the lease was lost, are read again and handled once each, in order
+        Waits.until("all handled", Duration.ofSeconds(10), () -> effects.applied() == total);
+        effects.assertEachChatInOrder(5);
+        assertThat(effects.deliveries.get()).isEqualTo(total);
+        assertThat(effects.overlaps.get()).isZero();
         Waits.until("queue empty", Duration.ofSeconds(5), () -> queued() == 0);
     }
 
@@ -126,7 +175,7 @@ class PartitionedQueueTest {
 
     private PartitionWorkers instance(String name, java.util.function.Predicate<String> failWithRedis) {
         PartitionLeases leases = new PartitionLeases(stream, SETTINGS, name, Clock.systemUTC());
-        PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, 4, (partition, id, json) -> {
+        PartitionWorkers workers = new PartitionWorkers(stream, leases, SETTINGS, IN_FLIGHT, (partition, id, json) -> {
             if (failWithRedis != null && failWithRedis.test(json)) {
                 return Outcome.RETRY;
             }
@@ -153,37 +202,5 @@ class PartitionedQueueTest {
 
     private long queued() {
         return java.util.stream.IntStream.range(0, SETTINGS.partitions()).mapToLong(stream::length).sum();
-    }
-
-    /** What the updates did: applied once per update (dedupe), in the order applied per chat. */
-    private static final class Effects {
-        final AtomicInteger deliveries = new AtomicInteger();
-        final Set<String> done = ConcurrentHashMap.newKeySet();
-        final Map<Integer, List<Integer>> orderByChat = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> byInstance = new ConcurrentHashMap<>();
-
-        void apply(String instance, String json) {
-            deliveries.incrementAndGet();
-            byInstance.computeIfAbsent(instance, i -> new AtomicInteger()).incrementAndGet();
-            LockSupport.parkNanos(300_000); // some work, so updates are in hand when an instance stops
-            String[] parts = json.split(",");
-            int chat = Integer.parseInt(parts[0]);
-            List<Integer> order = orderByChat.computeIfAbsent(chat, c -> java.util.Collections.synchronizedList(new ArrayList<>()));
-            synchronized (order) {
-                if (done.add(json)) {
-                    order.add(Integer.parseInt(parts[1]));
-                }
-            }
-        }
-
-        int applied() {
-            return done.size();
-        }
-
-        void assertEachChatInOrder(int perChat) {
-            assertThat(orderByChat).hasSize(CHATS);
-            List<Integer> expected = java.util.stream.IntStream.range(0, perChat).boxed().toList();
-            orderByChat.forEach((chat, order) -> assertThat(order).as("chat " + chat).isEqualTo(expected));
-        }
     }
 }

@@ -1,0 +1,162 @@
+package dev.esimbot.telegram;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The one thread per instance that reads the owned partitions, each in the order its entries were stored, and puts
+ * every entry in its chat's lane, while fewer than {@code maxInFlight} are in hand; in each round it also deletes the
+ * entries handled since the last, in one round trip.
+ */
+final class PartitionReader implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionReader.class);
+    private static final int PAGE = 64;
+    private static final long IDLE_PARK = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final UpdateStream stream;
+    private final PartitionLeases leases;
+    private final InHand hand;
+    private final ChatLanes lanes;
+    private final EntryHandler handler;
+    private final QueueDepths depth;
+    private final PartitionBackoff backoff;
+    /** Partitions being read, or held by a hand-back: one at a time. */
+    private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> dirty = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+    private volatile boolean halted;
+    private volatile Thread thread;
+
+    PartitionReader(UpdateStream stream, PartitionLeases leases, InHand hand, ChatLanes lanes, EntryHandler handler,
+                    QueueDepths depth, int partitions) {
+        this.stream = stream;
+        this.leases = leases;
+        this.hand = hand;
+        this.lanes = lanes;
+        this.handler = handler;
+        this.depth = depth;
+        this.backoff = new PartitionBackoff(partitions);
+    }
+
+    /** An update was stored in the partition: look at it now rather than at the next scan. */
+    void signal(int partition) {
+        dirty.add(partition);
+        wake();
+    }
+
+    void wake() {
+        Thread reader = thread;
+        if (reader != null) {
+            LockSupport.unpark(reader);
+        }
+    }
+
+    /** True when nothing of the partition is in hand or being read; it is then not read until {@link #release}. */
+    boolean hold(int partition) {
+        if (busy.add(partition) && hand.idle(partition)) {
+            return true;
+        }
+        busy.remove(partition);
+        return false;
+    }
+
+    void release(int partition) {
+        busy.remove(partition);
+    }
+
+    /** Ends the loop; {@code crash}: as a killed process, nothing more deleted. */
+    void stop(boolean crash) {
+        halted |= crash;
+        running = false;
+        wake();
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        while (running) {
+            deleteHandled();
+            long now = System.nanoTime();
+            for (Integer partition : leases.owned()) {
+                if (wanted(partition, now) && busy.add(partition)) {
+                    try {
+                        read(partition);
+                    } finally {
+                        busy.remove(partition);
+                    }
+                }
+            }
+            LockSupport.parkNanos(IDLE_PARK);
+        }
+    }
+
+    private boolean wanted(int partition, long now) {
+        boolean waiting = dirty.contains(partition) || depth.of(partition) > hand.held(partition);
+        return waiting && hand.room() > 0 && hand.open(partition) && backoff.due(partition, now)
+                && leases.owns(partition) && !leases.leaving(partition);
+    }
+
+    /** Reads the partition's next entries and puts each in its chat's lane, in the order stored. */
+    private void read(int partition) {
+        int count = Math.min(PAGE, hand.room());
+        dirty.remove(partition);
+        try {
+            InHand.Next next = hand.next(partition);
+            List<StreamEntry> read = stream.from(partition, next.from(), count);
+            backoff.succeeded(partition);
+            if (read.size() == count) {
+                dirty.add(partition); // more may be waiting: read on, after the other partitions had their turn
+            } else if (read.isEmpty() && hand.idle(partition)) {
+                depth.emptied(partition);
+            }
+            for (StreamEntry entry : hand.take(partition, next, read)) {
+                if (!lanes.submit(chatOf(entry), () -> handler.run(partition, entry))) {
+                    hand.givenUp(partition, entry.getID()); // stopping
+                }
+            }
+        } catch (JedisException e) {
+            long wait = backoff.failed(partition);
+            dirty.add(partition);
+            log.warn("partition={} not read ({}); tried again in {} ms", partition, e.getClass().getSimpleName(), wait);
+        }
+    }
+
+    private static long chatOf(StreamEntry entry) {
+        try {
+            return Long.parseLong(entry.getFields().get(UpdateStream.CHAT));
+        } catch (RuntimeException e) {
+            return 0; // stored without its chat: one lane for all such entries
+        }
+    }
+
+    /**
+     * Deletes what was handled since the last round, all partitions in one round trip: under load a round deletes
+     * many, at the price that a crash repeats those handled since the last round, which their update_id dedupe ignores.
+     */
+    void deleteHandled() {
+        if (halted) {
+            return; // a simulated crash: handled but never deleted
+        }
+        Map<Integer, List<StreamEntryID>> due = hand.deletable();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            stream.removeAll(due);
+            due.forEach(hand::deleted);
+        } catch (JedisException e) {
+            due.forEach(hand::notDeleted);
+            log.warn("{} partitions' handled updates not deleted yet ({})", due.size(), e.getClass().getSimpleName());
+        }
+    }
+}
