@@ -1,5 +1,7 @@
 package dev.esimbot.conversation;
 
+import dev.esimbot.session.StaleConnections;
+import java.time.Duration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -13,6 +15,8 @@ final class OnceMark {
     private static final long SENDING_CLAIM_SECONDS = 120;
     private static final long SENT_TTL_SECONDS = 90L * 24 * 3600;
     private static final String SENDING = "sending";
+    /** Well inside the sending claim, so nobody else may send meanwhile. */
+    private static final Duration CONFIRM_BUDGET = Duration.ofSeconds(30);
     private static final String SENT = "sent";
 
     private final UnifiedJedis redis;
@@ -41,7 +45,8 @@ final class OnceMark {
         redis.del(key);
     }
 
+    /** Right after the send: lost, the message would go again once the claim lapses, so it outlasts a failover. */
     void confirm() {
-        redis.set(key, SENT, SetParams.setParams().ex(SENT_TTL_SECONDS));
+        StaleConnections.throughFailover(CONFIRM_BUDGET, () -> redis.set(key, SENT, SetParams.setParams().ex(SENT_TTL_SECONDS)));
     }
 }

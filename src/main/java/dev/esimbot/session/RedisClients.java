@@ -1,0 +1,58 @@
+package dev.esimbot.session;
+
+import java.util.ArrayList;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Jedis' own client for each topology, all {@link UnifiedJedis}, which is all the rest of the code sees: a pooled
+ * client of one server, {@link RedisSentinelClient} (asks the sentinels for the master and follows a failover), or
+ * {@link RedisClusterClient} (routes each command by its key's slot and follows MOVED, ASK and a promotion).
+ */
+final class RedisClients {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisClients.class);
+
+    private RedisClients() {
+    }
+
+    static UnifiedJedis of(RedisProperties settings) {
+        return switch (settings.topology()) {
+            case STANDALONE, EMBEDDED -> RedisClient.builder().fromURI(RedisConfig.parse(settings.url())).build();
+            case SENTINEL -> sentinel(settings);
+            case CLUSTER -> cluster(settings);
+        };
+    }
+
+    private static UnifiedJedis sentinel(RedisProperties settings) {
+        Set<HostAndPort> sentinels = RedisTopology.nodes(RedisTopology.SENTINELS, settings.sentinels(), new ArrayList<>());
+        log.info("Redis: master '{}' through {} sentinels", settings.sentinelMaster(), sentinels.size());
+        JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder().ssl(settings.tls())
+                .password(blankToNull(settings.sentinelPassword())).build();
+        return RedisSentinelClient.builder().masterName(settings.sentinelMaster()).sentinels(sentinels)
+                .clientConfig(nodeConfig(settings)).sentinelClientConfig(sentinelConfig).build();
+    }
+
+    private static UnifiedJedis cluster(RedisProperties settings) {
+        Set<HostAndPort> nodes = RedisTopology.nodes(RedisTopology.CLUSTER_NODES, settings.clusterNodes(), new ArrayList<>());
+        log.info("Redis: cluster through {} seed nodes", nodes.size());
+        return RedisClusterClient.builder().nodes(nodes).clientConfig(nodeConfig(settings)).build();
+    }
+
+    private static JedisClientConfig nodeConfig(RedisProperties settings) {
+        return DefaultJedisClientConfig.builder().ssl(settings.tls()).user(blankToNull(settings.username()))
+                .password(blankToNull(settings.password())).build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
