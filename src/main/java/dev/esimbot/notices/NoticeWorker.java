@@ -28,6 +28,8 @@ final class NoticeWorker implements Runnable {
     private final Clock clock;
     private final StopSignal signal;
     private boolean groupReady;
+    /** After a Redis failure: the entries this sender had read and not settled are taken up again first. */
+    private boolean resumeOwn;
     private long nextClaimAt;
     private StreamEntryID claimCursor = SCAN_START;
 
@@ -53,9 +55,11 @@ final class NoticeWorker implements Runnable {
             } catch (JedisDataException e) {
                 groupReady = !String.valueOf(e.getMessage()).startsWith("NOGROUP");
                 log.warn("notice sender {}: {}", consumer, e.getMessage());
+                resumeOwn = true;
                 signal.sleep(REDIS_TROUBLE_PAUSE_MS);
             } catch (RuntimeException e) {
                 log.warn("notice sender {}: {}", consumer, e.toString());
+                resumeOwn = true;
                 signal.sleep(REDIS_TROUBLE_PAUSE_MS);
             }
         }
@@ -65,6 +69,14 @@ final class NoticeWorker implements Runnable {
         if (!groupReady) {
             parts.stream().ensureGroup();
             groupReady = true;
+        }
+        if (resumeOwn) {
+            resumeOwn = false; // a sender holds at most one batch, so one page has them all
+            List<QueuedNotice> own = parts.stream().readOwnPending(consumer, settings.batch());
+            if (!own.isEmpty()) {
+                log.info("notice sender {} takes up again {} notices it held when Redis failed", consumer, own.size());
+                return own;
+            }
         }
         long now = clock.millis();
         if (now >= nextClaimAt) {

@@ -1,5 +1,6 @@
 package dev.esimbot.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -20,6 +21,14 @@ import redis.clients.jedis.UnifiedJedis;
 final class RedisClients {
 
     private static final Logger log = LoggerFactory.getLogger(RedisClients.class);
+
+    /**
+     * How long one command may go on retrying against a master that does not answer (Jedis' default: 10 s). Short,
+     * so that while a replica is being promoted a command fails soon and the bot's own ways take over (the update
+     * is kept and handled again, the user told the bot is unavailable), instead of a turn hanging and partition
+     * leases (UPDATES_LEASE, 5 s) lapsing behind it; redirections after a promotion still get their retries.
+     */
+    private static final Duration CLUSTER_RETRIES = Duration.ofSeconds(2);
 
     private RedisClients() {
     }
@@ -44,7 +53,8 @@ final class RedisClients {
     private static UnifiedJedis cluster(RedisProperties settings) {
         Set<HostAndPort> nodes = RedisTopology.nodes(RedisTopology.CLUSTER_NODES, settings.clusterNodes(), new ArrayList<>());
         log.info("Redis: cluster through {} seed nodes", nodes.size());
-        return RedisClusterClient.builder().nodes(nodes).clientConfig(nodeConfig(settings)).build();
+        return RedisClusterClient.builder().nodes(nodes).clientConfig(nodeConfig(settings))
+                .maxTotalRetriesDuration(CLUSTER_RETRIES).build();
     }
 
     private static JedisClientConfig nodeConfig(RedisProperties settings) {

@@ -51,8 +51,9 @@ final class TwoWebhookBots implements BeforeAllCallback, AfterAllCallback {
             settings.put("announce.progress-every", "200ms");
             settings.put("notices.rate", "30");
             settings.put("announce.admin-per-minute", "100000"); // the test asks for the progress often
-            // Entries a sender held when Redis failed are taken over after this (production: 60 s). A settle after a
-            // send is retried for half of it, which must outlast the failover (Jedis' cluster retries alone: 10 s)
+            // A settle after a send is retried for half of this, which must outlast the failover (Jedis' cluster
+            // retries alone take up to 10 s); production's 60 s do. Notices a sender held when Redis failed it takes
+            // up again itself, so no test waits for it.
             settings.put("notices.claim-idle", "30s");
             settings.putAll(redisSettings.get());
             bots.add(RunningBot.start(settings, null));

@@ -114,10 +114,19 @@ public final class RedisClusterRig implements DistributedRedis {
         return false;
     }
 
-    /** Starts a killed node again: it rejoins as the replica of the one promoted in its place. */
+    /**
+     * Starts a killed node again: it comes back claiming its old slots, learns it lost them and turns into the
+     * replica of the node promoted in its place; done once it has synced from it.
+     */
     @Override
     public void rejoin(RedisProcess killed) {
         killed.restart();
+        Waits.until("the killed node back as a replica in sync", Duration.ofSeconds(40), () -> {
+            try (Jedis jedis = new Jedis("127.0.0.1", killed.port())) {
+                String replication = jedis.info("replication");
+                return replication.contains("role:slave") && replication.contains("master_link_status:up");
+            }
+        });
         Waits.until("the cluster ok with every node back in sync", Duration.ofSeconds(40), this::ready);
     }
 
