@@ -14,7 +14,13 @@ import dev.esimbot.testkit.ChatDriver;
 import dev.esimbot.testkit.DistributedRedis;
 import dev.esimbot.testkit.PaymentStack;
 import dev.esimbot.testkit.RedisProcess;
+import dev.esimbot.testkit.RunningBot;
 import dev.esimbot.testkit.Waits;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +40,7 @@ abstract class DistributedRedisScenarios {
 
     static final String UNAVAILABLE = "temporarily unavailable";
     private static final Duration FAILOVER = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
     @Order(1)
@@ -143,6 +150,20 @@ abstract class DistributedRedisScenarios {
         assertThat(progress.path("failed").asLong()).isZero();
         assertThat(progress.path("left").asLong()).isZero();
         redis.rejoin(killed);
+        // AND the health endpoint reads Redis as up again (on a Cluster, with the killed node still in Jedis' list)
+        Waits.until("redis healthy again", Duration.ofSeconds(10), () -> health(pair.bot(0)).contains("\"status\":\"UP\""));
+    }
+
+    private static String health(RunningBot bot) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(bot.baseUrl() + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private int reached(long[] chats) {

@@ -15,12 +15,13 @@ import redis.embedded.core.ExecutableProvider;
 /**
  * One real redis-server (or sentinel) child process on a loopback port, in a temp directory of its own, for the
  * Sentinel and Cluster tests. The binary is the system's {@code /usr/bin/redis-server} when present, else the one the
- * embedded-redis dependency ships (6.2). {@link #kill()} is a SIGKILL, as a crashed host; {@link #close()} also
+ * embedded-redis dependency ships (6.2); {@code -Dredis.server=embedded} picks the latter anyway. {@link #kill()} is a SIGKILL, as a crashed host; {@link #close()} also
  * deletes the directory.
  */
 public final class RedisProcess implements AutoCloseable {
 
     private static final Path SYSTEM = Path.of("/usr/bin/redis-server");
+    private static String shipped;
 
     private final int port = FreePorts.find();
     private final Path dir;
@@ -115,17 +116,20 @@ public final class RedisProcess implements AutoCloseable {
         }
     }
 
-    private static String binary() {
-        if (Files.isExecutable(SYSTEM)) {
+    private static synchronized String binary() {
+        if (Files.isExecutable(SYSTEM) && !"embedded".equals(System.getProperty("redis.server"))) {
             return SYSTEM.toString();
         }
-        try {
-            File shipped = ExecutableProvider.newJarResourceProvider().get();
-            shipped.setExecutable(true);
-            return shipped.getAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (shipped == null) { // extracted once per JVM: each extraction is a temp dir of its own
+            try {
+                File file = ExecutableProvider.newJarResourceProvider().get();
+                file.setExecutable(true);
+                shipped = file.getAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return shipped;
     }
 
     private static Path tempDir(String name) {
