@@ -35,7 +35,8 @@ final class RedisClients {
 
     static UnifiedJedis of(RedisProperties settings) {
         return switch (settings.topology()) {
-            case STANDALONE, EMBEDDED -> RedisClient.builder().fromURI(RedisConfig.parse(settings.url())).build();
+            case STANDALONE -> RedisClient.builder().fromURI(RedisConfig.parse(settings.url())).build();
+            case EMBEDDED -> throw new IllegalStateException("the embedded redis-server's client is RedisConfig's");
             case SENTINEL -> sentinel(settings);
             case CLUSTER -> cluster(settings);
         };
