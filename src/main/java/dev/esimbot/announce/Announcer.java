@@ -4,6 +4,8 @@ import dev.esimbot.billing.BillingClient;
 import dev.esimbot.i18n.Language;
 import dev.esimbot.notices.NoticeQueue;
 import dev.esimbot.notices.NoticeSettled;
+import dev.esimbot.session.StaleConnections;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +30,8 @@ class Announcer implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
     private static final Pattern NOTICE_ID = Pattern.compile("ann-(\\d+)-(\\d+)");
+    /** Longer than a promotion takes; a count still lost is made up by the routine's check of a stalled announcement. */
+    private static final Duration COUNT_BUDGET = Duration.ofSeconds(10);
 
     private final Announcements store;
     private final FanOut fanOut;
@@ -76,7 +80,11 @@ class Announcer implements DisposableBean {
             return;
         }
         try {
-            store.ended(Long.parseLong(id.group(1)), Long.parseLong(id.group(2)), settled.state());
+            // Counted once however often it is sent (only over QUEUED), so it is tried on through a Redis failover
+            StaleConnections.throughFailover(COUNT_BUDGET, () -> {
+                store.ended(Long.parseLong(id.group(1)), Long.parseLong(id.group(2)), settled.state());
+                return null;
+            });
         } catch (RuntimeException e) {
             // Not the sender's problem: the routine's check of a stalled announcement counts it from the notice state.
             log.warn("announcement={} outcome of chat={} not counted now: {}", id.group(1), id.group(2), e.toString());

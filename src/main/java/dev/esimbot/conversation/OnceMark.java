@@ -2,6 +2,7 @@ package dev.esimbot.conversation;
 
 import dev.esimbot.billing.Order;
 import dev.esimbot.session.RedisKeys;
+import dev.esimbot.session.StaleConnections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,8 @@ final class OnceMark {
     private static final Logger log = LoggerFactory.getLogger(OnceMark.class);
     private static final long SENDING_CLAIM_SECONDS = 120;
     private static final long SENT_TTL_SECONDS = 90L * 24 * 3600;
+    /** Well inside the sending claim, so nobody else may send meanwhile. */
+    private static final Duration CONFIRM_BUDGET = Duration.ofSeconds(30);
     /** How far the bot's clock and billing's may disagree when an old mark's age is set against an order's. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /**
@@ -126,8 +129,12 @@ final class OnceMark {
         redis.eval(IF_CLAIMED, List.of(key), List.of(owner.mark(SENDING)));
     }
 
+    /**
+     * Right after the send: lost, the message would go again once the claim lapses, so it is tried on through a
+     * failover (repeating it is safe: a mark already sent stays as it is).
+     */
     void confirm() {
-        redis.eval(IF_CLAIMED, List.of(key),
-                List.of(owner.mark(SENDING), owner.mark(SENT), Long.toString(SENT_TTL_SECONDS)));
+        List<String> args = List.of(owner.mark(SENDING), owner.mark(SENT), Long.toString(SENT_TTL_SECONDS));
+        StaleConnections.throughFailover(CONFIRM_BUDGET, () -> redis.eval(IF_CLAIMED, List.of(key), args));
     }
 }

@@ -86,6 +86,17 @@ final class NoticeStream {
         return read == null ? List.of() : decode(read.getOrDefault(keys.noticeQueue(), List.of()));
     }
 
+    /**
+     * Entries already handed to this consumer and not settled yet (its pending list, oldest first): after a Redis
+     * failure (a failover) it takes them up again at once, rather than leaving them to another sender's take-over
+     * after the claim idle time. Sending them is as safe as a take-over: the take step still checks who holds each.
+     */
+    List<QueuedNotice> readOwnPending(String consumer, int count) {
+        var read = redis.xreadGroupAsMap(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(count),
+                Map.of(keys.noticeQueue(), new StreamEntryID()));
+        return read == null ? List.of() : decode(read.getOrDefault(keys.noticeQueue(), List.of()));
+    }
+
     /** A page of entries idle for {@code minIdle}, now this consumer's; the page's cursor says where to go on. */
     record Claimed(List<QueuedNotice> notices, StreamEntryID next) {
     }

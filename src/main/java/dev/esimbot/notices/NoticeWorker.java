@@ -1,12 +1,12 @@
 package dev.esimbot.notices;
 
 import dev.esimbot.notices.NoticeStream.Claimed;
+import dev.esimbot.session.StaleConnections;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -28,6 +28,8 @@ final class NoticeWorker implements Runnable {
     private final Clock clock;
     private final StopSignal signal;
     private boolean groupReady;
+    /** After a Redis failure: the entries this sender had read and not settled are taken up again first. */
+    private boolean resumeOwn;
     private long nextClaimAt;
     private StreamEntryID claimCursor = SCAN_START;
 
@@ -53,9 +55,11 @@ final class NoticeWorker implements Runnable {
             } catch (JedisDataException e) {
                 groupReady = !String.valueOf(e.getMessage()).startsWith("NOGROUP");
                 log.warn("notice sender {}: {}", consumer, e.getMessage());
+                resumeOwn = true;
                 signal.sleep(REDIS_TROUBLE_PAUSE_MS);
             } catch (RuntimeException e) {
                 log.warn("notice sender {}: {}", consumer, e.toString());
+                resumeOwn = true;
                 signal.sleep(REDIS_TROUBLE_PAUSE_MS);
             }
         }
@@ -65,6 +69,14 @@ final class NoticeWorker implements Runnable {
         if (!groupReady) {
             parts.stream().ensureGroup();
             groupReady = true;
+        }
+        if (resumeOwn) {
+            resumeOwn = false; // a sender holds at most one batch, so one page has them all
+            List<QueuedNotice> own = parts.stream().readOwnPending(consumer, settings.batch());
+            if (!own.isEmpty()) {
+                log.info("notice sender {} takes up again {} notices it held when Redis failed", consumer, own.size());
+                return own;
+            }
         }
         long now = clock.millis();
         if (now >= nextClaimAt) {
@@ -169,35 +181,17 @@ final class NoticeWorker implements Runnable {
     }
 
     /**
-     * Stores the end of a notice and acknowledges its entry. Tried a few times over a Redis blip: after a send, a lost
-     * acknowledgement would have the message sent again by whoever takes the entry over.
+     * Stores the end of a notice and acknowledges its entry, tried on through a Redis failover: after a send, a lost
+     * acknowledgement would have the message sent again by whoever takes the entry over. Half the claim idle time at
+     * most, which is how long nobody else may take the entry (its idle time was reset right before the send).
      */
     private void settle(QueuedNotice queued, NoticeState state) {
-        boolean ended;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ended = parts.stream().settle(queued, state);
-                break;
-            } catch (JedisConnectionException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                pause(200L * attempt);
-            }
-        }
+        boolean ended = StaleConnections.throughFailover(settings.claimIdle().dividedBy(2),
+                () -> parts.stream().settle(queued, state));
         if (ended) {
             parts.outcomes().settled(queued, state);
         } else {
             parts.outcomes().count("repeat");
-        }
-    }
-
-    /** Not cut short by a stop: a settle in progress should finish. */
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,18 +18,21 @@ class RedisConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedRedis embeddedRedis(RedisProperties properties) throws IOException {
-        if (properties.url() != null && !properties.url().isBlank()) {
+        if (properties.topology() != RedisTopology.EMBEDDED) {
             return EmbeddedRedis.none();
         }
         EmbeddedRedis embedded = EmbeddedRedis.start();
-        log.info("REDIS_URL not set: started embedded redis-server on 127.0.0.1:{}", embedded.port());
+        log.info("no REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES: started embedded redis-server on 127.0.0.1:{}",
+                embedded.port());
         return embedded;
     }
 
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(RedisProperties properties, EmbeddedRedis embedded) {
-        URI uri = embedded.running() ? URI.create("redis://127.0.0.1:" + embedded.port()) : parse(properties.url());
-        return RedisClient.builder().fromURI(uri).build();
+        if (embedded.running()) {
+            return RedisClient.builder().fromURI(URI.create("redis://127.0.0.1:" + embedded.port())).build();
+        }
+        return RedisClients.of(properties);
     }
 
     @Bean

@@ -1,17 +1,29 @@
 package dev.esimbot.session;
 
+import dev.esimbot.config.InvalidSettingException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Redis settings. {@code url} comes from {@code REDIS_URL}; blank means an embedded redis-server.
+ * Redis settings. One of three topologies (see {@link RedisTopology}): {@code url} from {@code REDIS_URL}, or
+ * {@code sentinels} + {@code sentinelMaster}, or {@code clusterNodes}; none of them means an embedded redis-server.
  *
- * @param url            redis:// or rediss:// URL, blank for the embedded server
- * @param keyPrefix      first segment of every key
- * @param sessionTtl     idle time after which a chat's session is forgotten
- * @param lockLease      how long a chat lock lives if its holder dies
- * @param lockWait       how long an update waits for a busy chat before giving up
+ * @param url              redis:// or rediss:// URL of one server
+ * @param keyPrefix        first segment of every key
+ * @param sessionTtl       idle time after which a chat's session is forgotten
+ * @param lockLease        how long a chat lock lives if its holder dies
+ * @param lockWait         how long an update waits for a busy chat before giving up
+ * @param sentinels        {@code host:port,...} of the Sentinels watching the master
+ * @param sentinelMaster   the name the Sentinels monitor the master by
+ * @param clusterNodes     {@code host:port,...} of some Cluster nodes (the client learns the rest)
+ * @param username         ACL user of the Sentinel-watched master or the Cluster nodes (blank: default user)
+ * @param password         their password (blank: none)
+ * @param sentinelPassword the Sentinels' own password, when they have one
+ * @param tls              TLS to the master or nodes (and the Sentinels)
  */
 @ConfigurationProperties("redis")
 public record RedisProperties(
@@ -19,18 +31,45 @@ public record RedisProperties(
         @DefaultValue("esimbot") String keyPrefix,
         @DefaultValue("24h") Duration sessionTtl,
         @DefaultValue("60s") Duration lockLease,
-        @DefaultValue("30s") Duration lockWait) {
+        @DefaultValue("30s") Duration lockWait,
+        String sentinels,
+        String sentinelMaster,
+        String clusterNodes,
+        String username,
+        String password,
+        String sentinelPassword,
+        boolean tls) {
 
+    /** Bad or conflicting topology settings stop start-up with the other bad settings, one line each. */
+    @ConstructorBinding
     public RedisProperties {
-        if (url != null && !url.isBlank()) {
-            RedisConfig.parse(url); // a malformed REDIS_URL stops start-up with the other bad settings
-        }
+        List<InvalidSettingException> problems = new ArrayList<>();
+        RedisTopology topology = RedisTopology.of(url, sentinels, clusterNodes, problems);
+        topology.checkWhere(url, sentinels, sentinelMaster, clusterNodes, problems);
+        topology.checkOptions(sentinelMaster, sentinelPassword, username != null && !username.isBlank()
+                || password != null && !password.isBlank() || tls, problems);
+        InvalidSettingException.throwAll(problems);
     }
 
-    /** Never prints the URL's user and password. */
+    /** A single server (or the embedded one when {@code url} is blank), as before Sentinel and Cluster. */
+    public RedisProperties(String url, String keyPrefix, Duration sessionTtl, Duration lockLease, Duration lockWait) {
+        this(url, keyPrefix, sessionTtl, lockLease, lockWait, null, null, null, null, null, null, false);
+    }
+
+    /** Which Redis these settings name. */
+    RedisTopology topology() {
+        return RedisTopology.of(url, sentinels, clusterNodes, new ArrayList<>());
+    }
+
+    /** Never prints a password, nor the URL's user and password. */
     @Override
     public String toString() {
-        String shown = url == null || url.isBlank() ? "embedded" : url.replaceAll("//[^@/]*@", "//***@");
-        return "RedisProperties[url=" + shown + ", keyPrefix=" + keyPrefix + ", sessionTtl=" + sessionTtl + "]";
+        String where = switch (topology()) {
+            case EMBEDDED -> "embedded";
+            case STANDALONE -> url.replaceAll("//[^@/]*@", "//***@");
+            case SENTINEL -> "sentinel " + sentinelMaster + "@" + sentinels;
+            case CLUSTER -> "cluster " + clusterNodes;
+        };
+        return "RedisProperties[url=" + where + ", keyPrefix=" + keyPrefix + ", sessionTtl=" + sessionTtl + "]";
     }
 }

@@ -9,15 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** The admin API over real HTTP, as an operator's curl would call it. */
-final class AdminHttp {
+public final class AdminHttp {
 
-    static final String TOKEN = "test-admin-token-0123456789";
+    public static final String TOKEN = "test-admin-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    AdminHttp(String appBaseUrl) {
+    public AdminHttp(String appBaseUrl) {
         this.baseUrl = appBaseUrl + "/admin/announcements";
     }
 
@@ -33,7 +33,7 @@ final class AdminHttp {
     }
 
     /** Starts an announcement with the right token and returns its id. */
-    long start(String body) {
+    public long start(String body) {
         HttpResponse<String> response = post(body, TOKEN);
         if (response.statusCode() != 202) {
             throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
@@ -41,7 +41,7 @@ final class AdminHttp {
         return json(response).path("id").asLong();
     }
 
-    JsonNode progress(long id) {
+    public JsonNode progress(long id) {
         return json(get(id, TOKEN));
     }
 

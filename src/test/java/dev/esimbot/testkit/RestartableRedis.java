@@ -56,6 +56,11 @@ public final class RestartableRedis implements AutoCloseable {
     }
 
     private boolean listening() {
+        return listening(port);
+    }
+
+    /** Whether something accepts connections on this loopback port. */
+    static boolean listening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
