@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -62,12 +63,30 @@ final class InHand {
         return !partitions[partition].closed;
     }
 
-    /** Where to read next: the entry after the newest read. */
-    synchronized Next next(int partition) {
+    /**
+     * Where to read next: the entry after the newest read; nothing while the partition is closed (a read started then
+     * could pass over what was given up, were it taken after the reopening).
+     */
+    synchronized Optional<Next> next(int partition) {
         Partition state = partitions[partition];
+        if (state.closed) {
+            return Optional.empty();
+        }
         StreamEntryID cursor = state.cursor;
-        return new Next(cursor == null ? null : new StreamEntryID(cursor.getTime(), cursor.getSequence() + 1),
-                state.generation);
+        return Optional.of(new Next(cursor == null ? null : new StreamEntryID(cursor.getTime(), cursor.getSequence() + 1),
+                state.generation));
+    }
+
+    /**
+     * A read from the cursor found nothing while the stream holds more than is in hand: something was passed over, so
+     * the partition is read again from its oldest entry (what is in hand is not taken twice).
+     */
+    synchronized void rewind(int partition, Next next) {
+        Partition state = partitions[partition];
+        if (!state.closed && state.generation == next.generation()) {
+            state.cursor = null;
+            state.generation++;
+        }
     }
 
     /** Takes what was read in hand; none of it when the partition closed since {@code next} (it is read again). */
@@ -152,6 +171,7 @@ final class InHand {
         if (state.closed && state.held.isEmpty()) {
             state.closed = false;
             state.cursor = null;
+            state.generation++; // a read started before the reopening is not taken after it
         }
     }
 

@@ -2,6 +2,7 @@ package dev.esimbot.telegram;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ final class PartitionReader implements Runnable {
     /** Partitions being read, or held by a hand-back: one at a time. */
     private final Set<Integer> busy = ConcurrentHashMap.newKeySet();
     private final Set<Integer> dirty = ConcurrentHashMap.newKeySet();
+    /** Partitions found with nothing after the cursor though the stream holds more than is in hand. */
+    private final Set<Integer> suspect = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile boolean halted;
     private volatile Thread thread;
@@ -111,13 +114,19 @@ final class PartitionReader implements Runnable {
         int count = Math.min(PAGE, hand.room());
         dirty.remove(partition);
         try {
-            InHand.Next next = hand.next(partition);
+            Optional<InHand.Next> open = hand.next(partition);
+            if (open.isEmpty()) {
+                return; // closed: read again from the oldest once nothing of it is in hand
+            }
+            InHand.Next next = open.get();
             List<StreamEntry> read = stream.from(partition, next.from(), count);
             backoff.succeeded(partition);
             if (read.size() == count) {
                 dirty.add(partition); // more may be waiting: read on, after the other partitions had their turn
-            } else if (read.isEmpty() && hand.idle(partition)) {
-                depth.emptied(partition);
+            } else if (read.isEmpty()) {
+                foundNothing(partition, next);
+            } else {
+                suspect.remove(partition);
             }
             for (StreamEntry entry : hand.take(partition, next, read)) {
                 if (!lanes.submit(chatOf(entry), () -> handler.run(partition, entry))) {
@@ -128,6 +137,27 @@ final class PartitionReader implements Runnable {
             long wait = backoff.failed(partition);
             dirty.add(partition);
             log.warn("partition={} not read ({}); tried again in {} ms", partition, e.getClass().getSimpleName(), wait);
+        }
+    }
+
+    /**
+     * Nothing after the cursor. The stream's length says whether that is all: when it holds more than is in hand twice
+     * running (once may be an entry stored since the read), an entry was passed over, which must never stay unread,
+     * and the partition is read again from its oldest.
+     */
+    private void foundNothing(int partition, InHand.Next next) {
+        long length = stream.length(partition);
+        depth.seen(partition, length);
+        if (length <= hand.held(partition) || next.from() == null) {
+            suspect.remove(partition);
+        } else if (suspect.add(partition)) {
+            dirty.add(partition); // look once more before reading it all again
+        } else {
+            suspect.remove(partition);
+            log.warn("partition={} holds {} entries, {} in hand, none after the cursor; read again from the oldest",
+                    partition, length, hand.held(partition));
+            hand.rewind(partition, next);
+            dirty.add(partition);
         }
     }
 

@@ -36,9 +36,9 @@ final class QueueDepths {
         return depth.get(partition);
     }
 
-    /** The partition was found empty by its worker. */
-    void emptied(int partition) {
-        depth.set(partition, 0);
+    /** The partition's length as its reader just found it. */
+    void seen(int partition, long length) {
+        depth.set(partition, length);
     }
 
     long backlog() {
