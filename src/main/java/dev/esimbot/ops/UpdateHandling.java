@@ -69,6 +69,9 @@ public class UpdateHandling {
                 result = Outcome.FAILED;
                 log.error("chat={} update={} unhandled failure", chatId, updateId, e);
             }
+        } catch (Error e) {
+            outcome = failed; // the queue retries it a few times, then drops it
+            throw e;
         } finally {
             outcome.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             MDC.remove(CHAT);

@@ -1,7 +1,9 @@
 package dev.esimbot.telegram;
 
 import dev.esimbot.ops.UpdateHandling.Outcome;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,14 +14,17 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Handles one entry in hand, in its chat's lane: hands it to the sink when this instance may still (its partition's
  * lease runs, nothing of the partition was given up, not stopping), else gives it up, left in the stream. When the
- * sink says to retry (Redis failed under it), the entry stays first in its chat's line and is tried again, backing
- * off; the chat's later entries wait, other chats do not.
+ * sink says to retry (Redis failed under it), or an Error escapes it, the entry stays first in its chat's line and is
+ * tried again, backing off; the chat's later entries wait, other chats do not. One that throws an Error every time is
+ * dropped after {@link #MAX_ERRORS} tries, counted as failed, so it never stalls its chat or closes its partition.
  */
 final class EntryHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EntryHandler.class);
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 5_000;
+    /** Errors escaping one entry's handling before it is dropped: with the back-off, about 1.5 s of retries. */
+    static final int MAX_ERRORS = 5;
 
     private final PartitionWorkers.Sink sink;
     private final InHand hand;
@@ -39,21 +44,14 @@ final class EntryHandler {
 
     void run(int partition, StreamEntry entry) {
         StreamEntryID id = entry.getID();
-        try {
-            attempt(partition, id, entry.getFields().get(UpdateStream.UPDATE));
-        } catch (Error e) {
-            giveUp(partition, id); // read again, in its chat's order, once its partition reopens
-            throw e;
-        }
-    }
-
-    private void attempt(int partition, StreamEntryID id, String json) {
+        String json = entry.getFields().get(UpdateStream.UPDATE);
+        AtomicInteger errors = new AtomicInteger();
         for (long wait = FIRST_RETRY_MILLIS; ; wait = Math.min(wait * 2, MAX_RETRY_MILLIS)) {
             if (!mayHandle.test(partition) || hand.closed(partition)) {
                 giveUp(partition, id);
                 return;
             }
-            Outcome outcome = json == null ? Outcome.FAILED : handle(partition, id, json);
+            Outcome outcome = json == null ? Outcome.FAILED : handle(partition, entry, json, errors);
             if (Thread.currentThread().isInterrupted()) {
                 interrupted(partition, id);
                 return;
@@ -63,12 +61,25 @@ final class EntryHandler {
                 finished.run();
                 return;
             }
-            log.warn("partition={} entry={} left queued (handling needs Redis); retried in {} ms", partition, id, wait);
+            log.warn("partition={} entry={} left queued (handling needs Redis, or threw {} times); retried in {} ms",
+                    partition, id, errors.get(), wait);
             if (!pause(wait)) {
                 interrupted(partition, id);
                 return;
             }
         }
+    }
+
+    /**
+     * An Error escaped the handling {@link #MAX_ERRORS} times running: it would every time, so the entry counts as
+     * failed and is deleted, as one that throws anything else is; kept, it would stall its chat's later updates.
+     */
+    private static Outcome dropAfterErrors(StreamEntry entry, Error e) {
+        String updateId = Optional.ofNullable(entry.getFields().get(UpdateStream.UPDATE)).flatMap(BotApiJson::read)
+                .map(update -> Integer.toString(update.getUpdateId())).orElse("-");
+        log.error("chat={} update={} entry={} failed {} times in a row; dropped", entry.getFields().get(UpdateStream.CHAT),
+                updateId, entry.getID(), MAX_ERRORS, e);
+        return Outcome.FAILED;
     }
 
     /**
@@ -88,18 +99,21 @@ final class EntryHandler {
     }
 
     /**
-     * The sink's outcome; a Redis failure escaping it means retry. Anything else that escapes (reading an odd update,
-     * say) would fail the same way every time, so the entry counts as failed and is deleted: left in place, it would
-     * stall its chat's later updates for good.
+     * The sink's outcome; a Redis failure escaping it means retry, so does an Error, up to {@link #MAX_ERRORS} times.
+     * Anything else that escapes (reading an odd update, say) would fail the same way every time, so the entry counts
+     * as failed and is deleted: left in place, it would stall its chat's later updates for good.
      */
-    private Outcome handle(int partition, StreamEntryID id, String json) {
+    private Outcome handle(int partition, StreamEntry entry, String json, AtomicInteger errors) {
         try {
-            return sink.handle(partition, id, json);
+            return sink.handle(partition, entry.getID(), json);
         } catch (JedisException e) {
             return Outcome.RETRY;
         } catch (RuntimeException e) {
-            log.error("partition={} entry={} failed before its handling began; dropped", partition, id, e);
+            log.error("partition={} entry={} failed before its handling began; dropped", partition, entry.getID(), e);
             return Outcome.FAILED;
+        } catch (Error e) {
+            log.warn("partition={} entry={} handling threw {}", partition, entry.getID(), e.getClass().getSimpleName());
+            return errors.incrementAndGet() < MAX_ERRORS ? Outcome.RETRY : dropAfterErrors(entry, e);
         }
     }
 
