@@ -52,13 +52,13 @@ final class EntryHandler {
                 return;
             }
             Outcome outcome = json == null ? Outcome.FAILED : handle(partition, entry, json, errors);
-            if (Thread.currentThread().isInterrupted()) {
-                interrupted(partition, id);
-                return;
-            }
-            if (outcome != Outcome.RETRY) {
+            if (outcome != Outcome.RETRY) { // done, even if interrupted meanwhile: given up, it would be repeated
                 hand.handled(partition, id);
                 finished.run();
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted(partition, id);
                 return;
             }
             log.warn("partition={} entry={} left queued (handling needs Redis, or threw {} times); retried in {} ms",
