@@ -1,6 +1,5 @@
 package dev.esimbot.telegram;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -159,7 +158,6 @@ final class InHand {
             }
         }
         reopenWhenEmpty(state);
-        notifyAll();
     }
 
     /** Not deleted (Redis failed): tried again at the next round. */
@@ -180,25 +178,10 @@ final class InHand {
         return partitions[partition].held.isEmpty();
     }
 
-    /**
-     * Waits until each given entry has been handled here (read, and out of hand, so deleted); false when the wait ran
-     * out first, or when an entry is no longer this instance's to handle (its partition was given up meanwhile).
-     */
-    synchronized boolean awaitHandled(Map<Integer, List<StreamEntryID>> entries, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        for (Map.Entry<Integer, List<StreamEntryID>> partition : entries.entrySet()) {
-            Partition state = partitions[partition.getKey()];
-            for (StreamEntryID id : partition.getValue()) {
-                while (!handled(state, id)) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    wait(Math.max(1, left / 1_000_000));
-                }
-            }
-        }
-        return true;
+    /** Whether each given entry of the partition has been handled here: read, and out of hand, so deleted. */
+    synchronized boolean handled(int partition, List<StreamEntryID> ids) {
+        Partition state = partitions[partition];
+        return ids.stream().allMatch(id -> handled(state, id));
     }
 
     private static boolean handled(Partition state, StreamEntryID id) {

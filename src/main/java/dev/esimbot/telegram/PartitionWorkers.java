@@ -105,9 +105,9 @@ final class PartitionWorkers {
         return leases.owns(partition);
     }
 
-    /** Waits until this instance has handled each given entry; false when the wait ran out first. */
-    boolean awaitHandled(Map<Integer, List<StreamEntryID>> entries, Duration max) throws InterruptedException {
-        return hand.awaitHandled(entries, max);
+    /** Whether this instance has handled each given entry of the partition (read it, and deleted it). */
+    boolean handledHere(int partition, List<StreamEntryID> ids) {
+        return hand.handled(partition, ids);
     }
 
     private void heartbeat() {

@@ -119,26 +119,31 @@ public class UpdateQueue implements SmartLifecycle {
     }
 
     /**
-     * Long polling's pace: waits (at most {@code updates.await-handled}) until the stored entries are handled, by this
-     * instance or another; they are handled in parallel, so this lasts about as long as the slowest of them. Returns
-     * false when the time ran out.
+     * Long polling's pace when {@code updates.await-handled} is above zero (the tests set it, to read a confirmed
+     * offset as handled): waits at most that long until the stored entries are handled, by this instance or another,
+     * each partition looked at anew every round, so one handed over meanwhile is followed where it went. They are
+     * handled in parallel, so this lasts about as long as the slowest of them. Returns false when the time ran out;
+     * at once true with zero, the default: the updates are durable once stored, and polling paces by backpressure.
      */
     boolean awaitHandled(Map<Integer, List<StreamEntryID>> stored) throws InterruptedException {
-        long deadline = System.nanoTime() + properties.awaitHandled().toNanos();
-        Map<Integer, List<StreamEntryID>> local = new HashMap<>(stored);
-        local.keySet().removeIf(partition -> !workers.owns(partition));
-        if (!workers.awaitHandled(local, properties.awaitHandled())) {
-            return false;
-        }
-        for (Map.Entry<Integer, List<StreamEntryID>> remote : stored.entrySet()) {
-            while (!local.containsKey(remote.getKey()) && stream.anyLeft(remote.getKey(), remote.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(10);
+        Duration max = properties.awaitHandled();
+        long deadline = System.nanoTime() + max.toNanos();
+        Map<Integer, List<StreamEntryID>> pending = new HashMap<>(stored);
+        while (!max.isZero()) {
+            pending.entrySet().removeIf(partition -> handled(partition.getKey(), partition.getValue()));
+            if (pending.isEmpty()) {
+                return true;
             }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
         }
         return true;
+    }
+
+    private boolean handled(int partition, List<StreamEntryID> ids) {
+        return workers.handledHere(partition, ids) || !stream.anyLeft(partition, ids);
     }
 
     private static long chatOf(Update update) {

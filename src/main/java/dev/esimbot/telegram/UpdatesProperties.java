@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease         how long an instance owns a partition without renewing it ({@code UPDATES_LEASE}): a dead
  *                      instance's partitions move to the others within about this time
  * @param shutdownGrace how long a stop waits for updates in hand before handing the rest back ({@code SHUTDOWN_GRACE})
- * @param awaitHandled  long polling: how long a batch, once stored, waits to be handled before the next getUpdates
- *                      (its chats are handled in parallel, so about as long as its slowest update, at most this)
+ * @param awaitHandled  long polling's pacing, not its durability ({@code UPDATES_AWAIT_HANDLED}): how long a batch,
+ *                      once stored, waits to be handled before the next getUpdates confirms it. Zero (the default):
+ *                      wait for nothing handled, so a chat slow at billing never delays the next batch's chats; the
+ *                      tests set it to read a confirmed offset as "handled"
  */
 @ConfigurationProperties("updates")
 public record UpdatesProperties(
@@ -28,7 +30,7 @@ public record UpdatesProperties(
         @DefaultValue("10000") int maxBacklog,
         @DefaultValue("5s") Duration lease,
         @DefaultValue("20s") Duration shutdownGrace,
-        @DefaultValue("5s") Duration awaitHandled) {
+        @DefaultValue("0s") Duration awaitHandled) {
 
     public UpdatesProperties {
         List<InvalidSettingException> problems = new ArrayList<>();
@@ -43,6 +45,9 @@ public record UpdatesProperties(
         }
         if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofSeconds(50)) > 0) {
             problems.add(new InvalidSettingException("SHUTDOWN_GRACE", "must be 0 to 50s, got " + shutdownGrace));
+        }
+        if (awaitHandled.isNegative() || awaitHandled.compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.add(new InvalidSettingException("UPDATES_AWAIT_HANDLED", "must be 0 to 1m, got " + awaitHandled));
         }
         InvalidSettingException.throwAll(problems);
     }
