@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -35,7 +36,8 @@ final class RedisClients {
 
     static UnifiedJedis of(RedisProperties settings) {
         return switch (settings.topology()) {
-            case STANDALONE -> RedisClient.builder().fromURI(RedisConfig.parse(settings.url())).build();
+            case STANDALONE -> RedisClient.builder().fromURI(RedisConfig.parse(settings.url())).poolConfig(pool(settings))
+                    .build();
             case EMBEDDED -> throw new IllegalStateException("the embedded redis-server's client is RedisConfig's");
             case SENTINEL -> sentinel(settings);
             case CLUSTER -> cluster(settings);
@@ -48,14 +50,26 @@ final class RedisClients {
         JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder().ssl(settings.tls())
                 .password(blankToNull(settings.sentinelPassword())).build();
         return RedisSentinelClient.builder().masterName(settings.sentinelMaster()).sentinels(sentinels)
-                .clientConfig(nodeConfig(settings)).sentinelClientConfig(sentinelConfig).build();
+                .clientConfig(nodeConfig(settings)).sentinelClientConfig(sentinelConfig).poolConfig(pool(settings)).build();
     }
 
     private static UnifiedJedis cluster(RedisProperties settings) {
         Set<HostAndPort> nodes = RedisTopology.nodes(RedisTopology.CLUSTER_NODES, settings.clusterNodes(), new ArrayList<>());
         log.info("Redis: cluster through {} seed nodes", nodes.size());
-        return RedisClusterClient.builder().nodes(nodes).clientConfig(nodeConfig(settings))
+        return RedisClusterClient.builder().nodes(nodes).clientConfig(nodeConfig(settings)).poolConfig(pool(settings))
                 .maxTotalRetriesDuration(CLUSTER_RETRIES).build();
+    }
+
+    /**
+     * REDIS_POOL_SIZE connections per server (Jedis' default, 8, would keep most of the chat lanes waiting), and a
+     * bounded wait for one: a starved pool fails the command, which keeps its update for a retry, never hangs it.
+     */
+    static ConnectionPoolConfig pool(RedisProperties settings) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
+        pool.setMaxWait(RedisProperties.POOL_MAX_WAIT);
+        return pool;
     }
 
     private static JedisClientConfig nodeConfig(RedisProperties settings) {

@@ -30,7 +30,8 @@ class RedisConfig {
     @Bean(destroyMethod = "close")
     UnifiedJedis redis(RedisProperties properties, EmbeddedRedis embedded) {
         if (embedded.running()) {
-            return RedisClient.builder().fromURI(URI.create("redis://127.0.0.1:" + embedded.port())).build();
+            return RedisClient.builder().fromURI(URI.create("redis://127.0.0.1:" + embedded.port()))
+                    .poolConfig(RedisClients.pool(properties)).build();
         }
         return RedisClients.of(properties);
     }

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password         their password (blank: none)
  * @param sentinelPassword the Sentinels' own password, when they have one
  * @param tls              TLS to the master or nodes (and the Sentinels)
+ * @param poolSize         connections per server in Jedis' pool ({@code REDIS_POOL_SIZE}, 1-1024): the chat lanes
+ *                         (up to TELEGRAM_MAX_IN_FLIGHT), the queue's reader and lease heartbeat and the notice senders
+ *                         share it; one not free within {@link #POOL_MAX_WAIT} fails the command (the update is kept)
  */
 @ConfigurationProperties("redis")
 public record RedisProperties(
@@ -38,7 +41,12 @@ public record RedisProperties(
         String username,
         String password,
         String sentinelPassword,
-        boolean tls) {
+        boolean tls,
+        @DefaultValue("64") int poolSize) {
+
+    public static final int DEFAULT_POOL_SIZE = 64;
+    /** How long a command waits for a pooled connection before it fails: a starved pool fails a turn, never hangs it. */
+    public static final Duration POOL_MAX_WAIT = Duration.ofSeconds(2);
 
     /** Bad or conflicting topology settings stop start-up with the other bad settings, one line each. */
     @ConstructorBinding
@@ -48,12 +56,15 @@ public record RedisProperties(
         topology.checkWhere(url, sentinels, sentinelMaster, clusterNodes, problems);
         topology.checkOptions(sentinelMaster, sentinelPassword, username != null && !username.isBlank()
                 || password != null && !password.isBlank() || tls, problems);
+        if (poolSize < 1 || poolSize > 1024) {
+            problems.add(new InvalidSettingException("REDIS_POOL_SIZE", "must be 1 to 1024, got " + poolSize));
+        }
         InvalidSettingException.throwAll(problems);
     }
 
     /** A single server (or the embedded one when {@code url} is blank), as before Sentinel and Cluster. */
     public RedisProperties(String url, String keyPrefix, Duration sessionTtl, Duration lockLease, Duration lockWait) {
-        this(url, keyPrefix, sessionTtl, lockLease, lockWait, null, null, null, null, null, null, false);
+        this(url, keyPrefix, sessionTtl, lockLease, lockWait, null, null, null, null, null, null, false, DEFAULT_POOL_SIZE);
     }
 
     /** Which Redis these settings name. */

@@ -35,7 +35,9 @@ final class PartitionWorkers {
     private final UpdatesProperties properties;
     private final ChatLanes lanes;
     private final InHand hand;
-    private final ScheduledExecutorService scheduler;
+    /** The lease heartbeat alone on its thread: no depth read (16 XLEN every 100 ms) can delay a renewal. */
+    private final ScheduledExecutorService heartbeats;
+    private final ScheduledExecutorService depthReads;
     private final PartitionReader reader;
     private final Thread readerThread;
     private final QueueDepths depth;
@@ -67,15 +69,16 @@ final class PartitionWorkers {
         EntryHandler handler = new EntryHandler(sink, hand, partition -> running && leases.owns(partition), this::wakeReader);
         this.reader = new PartitionReader(stream, leases, hand, lanes, handler, depth, partitions);
         this.readerThread = UpdatePipeline.named("partition-reader-").newThread(reader);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(UpdatePipeline.named("partition-leases-"));
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(UpdatePipeline.named("partition-leases-"));
+        this.depthReads = Executors.newSingleThreadScheduledExecutor(UpdatePipeline.named("queue-depths-"));
     }
 
     void start() {
         running = true;
         heartbeat();
         long beat = properties.heartbeat().toMillis();
-        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(depth::read, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        depthReads.scheduleWithFixedDelay(depth::read, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
         readerThread.start();
     }
 
@@ -131,8 +134,9 @@ final class PartitionWorkers {
                 lanes.awaitTermination(INTERRUPTED_WAIT_MILLIS);
             }
             reader.deleteHandled(); // handled entries out of the stream, so the next owner does not repeat them
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(INTERRUPTED_WAIT_MILLIS, TimeUnit.MILLISECONDS); // no heartbeat after the hand-back
+            depthReads.shutdownNow();
+            heartbeats.shutdownNow();
+            heartbeats.awaitTermination(INTERRUPTED_WAIT_MILLIS, TimeUnit.MILLISECONDS); // no heartbeat after the hand-back
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -143,7 +147,8 @@ final class PartitionWorkers {
     void halt() {
         running = false;
         reader.stop(true);
-        scheduler.shutdownNow();
+        heartbeats.shutdownNow();
+        depthReads.shutdownNow();
         lanes.shutdownNow();
     }
 }

@@ -60,7 +60,7 @@ class RedisPropertiesTest {
     private static RedisProperties settings(String url, String sentinels, String master, String clusterNodes,
                                             String password, boolean tls) {
         return new RedisProperties(url, "esimbot", Duration.ofHours(24), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                sentinels, master, clusterNodes, null, password, null, tls);
+                sentinels, master, clusterNodes, null, password, null, tls, RedisProperties.DEFAULT_POOL_SIZE);
     }
 
     /** Every problem reported, the first and the ones attached to it, as the start-up lines show them. */
