@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the billing feature. A blank {@code api-url} switches the embedded sandbox on; then the key and the
  * webhook secret have sandbox defaults. With a real URL both secrets are required. Checked here so a bad value stops
  * start-up with one line naming the environment variable. {@code maxConcurrent} ({@code BILLING_MAX_CONCURRENT}) bounds
- * the requests one instance has open at billing at once: the ones beyond it wait their turn, first come first served,
- * for at most the read timeout, and then fail as a timeout does (the user is offered Try again).
+ * the requests one instance has open at billing at once (billing sees up to instances times it; 64 by default, below
+ * TELEGRAM_MAX_IN_FLIGHT's 256, so it binds before the chats in flight do): the ones beyond it wait their turn, first
+ * come first served, for at most the read timeout, and then fail as a timeout does (the user is offered Try again).
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(
@@ -26,7 +27,7 @@ public record BillingProperties(
         @DefaultValue("5s") Duration maxRetryAfter,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("5m") Duration webhookTolerance,
-        @DefaultValue("256") int maxConcurrent) {
+        @DefaultValue("64") int maxConcurrent) {
 
     public static final String SANDBOX_API_KEY = "sandbox";
     public static final String SANDBOX_WEBHOOK_SECRET = "sandbox-webhook-secret";
