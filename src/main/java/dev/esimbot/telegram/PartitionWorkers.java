@@ -24,6 +24,8 @@ final class PartitionWorkers {
     private static final long SCAN_MILLIS = 100;
     /** How long a stop waits for interrupted handling before it hands back the partitions left idle. */
     private static final long INTERRUPTED_WAIT_MILLIS = 2_000;
+    /** What a stop may take beyond its grace: the interrupted handling's wait, the reader and the heartbeat ending. */
+    static final Duration STOP_MARGIN = Duration.ofSeconds(3);
 
     /** Handles one stored update: its partition, entry id (unique within the partition only) and Bot API JSON. */
     @FunctionalInterface
@@ -120,27 +122,35 @@ final class PartitionWorkers {
     /**
      * Stops taking entries, lets the ones being handled finish within the grace period (the others are given up),
      * deletes what was handled, then hands every idle partition back so other instances carry on at once. Entries not
-     * finished stay queued and are handled (once) by the next owner.
+     * finished stay queued and are handled (once) by the next owner. Every wait is taken from one deadline, so the
+     * whole stop lasts at most the grace plus {@link #STOP_MARGIN} (and the final delete's and hand-back's round trips).
      */
     void stop(Duration grace) {
+        long graceEnds = System.nanoTime() + grace.toNanos();
+        long ends = graceEnds + STOP_MARGIN.toNanos();
         running = false;
         reader.stop(false);
         lanes.shutdown();
         try {
-            readerThread.join(INTERRUPTED_WAIT_MILLIS);
-            if (!lanes.awaitTermination(grace.toMillis())) {
+            readerThread.join(millisTo(ends));
+            if (!lanes.awaitTermination(millisTo(graceEnds))) {
                 log.warn("updates still in hand after {}; they stay queued for the next owner", grace);
                 lanes.shutdownNow();
-                lanes.awaitTermination(INTERRUPTED_WAIT_MILLIS);
+                lanes.awaitTermination(Math.min(INTERRUPTED_WAIT_MILLIS, millisTo(ends)));
             }
             reader.deleteHandled(); // handled entries out of the stream, so the next owner does not repeat them
             depthReads.shutdownNow();
             heartbeats.shutdownNow();
-            heartbeats.awaitTermination(INTERRUPTED_WAIT_MILLIS, TimeUnit.MILLISECONDS); // no heartbeat after the hand-back
+            heartbeats.awaitTermination(millisTo(ends), TimeUnit.MILLISECONDS); // no heartbeat after the hand-back
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         leases.handBackAll(holds);
+    }
+
+    /** Milliseconds left until the instant (of System.nanoTime), at least 1: 0 would mean "wait for ever" to join. */
+    private static long millisTo(long instant) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(instant - System.nanoTime()));
     }
 
     /** For tests: dies as a killed process would, leases kept until they lapse, entries in hand not deleted. */
