@@ -26,7 +26,7 @@ final class EntryHandler {
     /** Errors escaping one entry's handling before it is dropped: with the back-off, about 1.5 s of retries. */
     static final int MAX_ERRORS = 5;
 
-    private final PartitionWorkers.Sink sink;
+    private final EntrySink sink;
     private final InHand hand;
     private final IntPredicate mayHandle;
     private final Runnable finished;
@@ -35,7 +35,7 @@ final class EntryHandler {
      * @param mayHandle whether entries of the partition may be handled now (running, and the lease surely runs)
      * @param finished  told after each entry handled or given up, so the reader can take more
      */
-    EntryHandler(PartitionWorkers.Sink sink, InHand hand, IntPredicate mayHandle, Runnable finished) {
+    EntryHandler(EntrySink sink, InHand hand, IntPredicate mayHandle, Runnable finished) {
         this.sink = sink;
         this.hand = hand;
         this.mayHandle = mayHandle;

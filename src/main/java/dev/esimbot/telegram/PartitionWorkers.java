@@ -1,9 +1,7 @@
 package dev.esimbot.telegram;
 
-import dev.esimbot.ops.UpdateHandling.Outcome;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +24,6 @@ final class PartitionWorkers {
     private static final long INTERRUPTED_WAIT_MILLIS = 2_000;
     /** What a stop may take beyond its grace: the interrupted handling's wait, the reader and the heartbeat ending. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(3);
-
-    /** Handles one stored update: its partition, entry id (unique within the partition only) and Bot API JSON. */
-    @FunctionalInterface
-    interface Sink {
-        Outcome handle(int partition, StreamEntryID id, String json);
-    }
 
     private final PartitionLeases leases;
     private final UpdatesProperties properties;
@@ -61,7 +53,7 @@ final class PartitionWorkers {
     };
     private volatile boolean running;
 
-    PartitionWorkers(UpdateStream stream, PartitionLeases leases, UpdatesProperties properties, int maxInFlight, Sink sink) {
+    PartitionWorkers(UpdateStream stream, PartitionLeases leases, UpdatesProperties properties, int maxInFlight, EntrySink sink) {
         this.leases = leases;
         this.properties = properties;
         int partitions = properties.partitions();

@@ -3,6 +3,8 @@ package dev.esimbot.telegram;
 import dev.esimbot.config.InvalidSettingException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,13 +54,13 @@ public record TelegramProperties(
         webhookUrl = webhookUrl == null ? "" : webhookUrl.trim();
         webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
         telegramUrl(apiUrl);
-        java.util.List<InvalidSettingException> problems = checkConcurrency(workers, maxInFlight);
+        List<InvalidSettingException> problems = checkConcurrency(workers, maxInFlight);
         checkWebhook(botToken, webhookUrl, webhookSecret, problems);
         InvalidSettingException.throwAll(problems);
     }
 
-    private static java.util.List<InvalidSettingException> checkConcurrency(int workers, int maxInFlight) {
-        java.util.List<InvalidSettingException> problems = new java.util.ArrayList<>();
+    private static List<InvalidSettingException> checkConcurrency(int workers, int maxInFlight) {
+        List<InvalidSettingException> problems = new ArrayList<>();
         if (workers < 1 || workers > 256) {
             problems.add(new InvalidSettingException("TELEGRAM_WORKERS", "must be 1 to 256, got " + workers));
         }
@@ -70,7 +72,7 @@ public record TelegramProperties(
     }
 
     private static void checkWebhook(String botToken, String webhookUrl, String webhookSecret,
-                                     java.util.List<InvalidSettingException> problems) {
+                                     List<InvalidSettingException> problems) {
         if (webhookUrl.isEmpty()) {
             return;
         }

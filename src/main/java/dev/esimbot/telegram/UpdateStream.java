@@ -5,8 +5,10 @@ import dev.esimbot.session.RedisKeys;
 import dev.esimbot.session.StaleConnections;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
@@ -83,7 +85,7 @@ final class UpdateStream {
     /** Whether any of these entries (in id order) is still stored: one range read from the first to the last. */
     boolean anyLeft(int partition, List<StreamEntryID> ids) {
         List<StreamEntry> range = redis.xrange(keys.updateStream(partition), ids.get(0), ids.get(ids.size() - 1));
-        java.util.Set<StreamEntryID> wanted = new java.util.HashSet<>(ids);
+        Set<StreamEntryID> wanted = new HashSet<>(ids);
         return range.stream().anyMatch(entry -> wanted.contains(entry.getID()));
     }
 
