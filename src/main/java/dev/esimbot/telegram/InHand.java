@@ -46,6 +46,10 @@ final class InHand {
         }
     }
 
+    int capacity() {
+        return maxInFlight;
+    }
+
     synchronized int room() {
         return maxInFlight - total;
     }

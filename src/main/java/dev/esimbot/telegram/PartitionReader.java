@@ -23,6 +23,7 @@ final class PartitionReader implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(PartitionReader.class);
     private static final int PAGE = 64;
     private static final long IDLE_PARK = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long COALESCE_MILLIS = 2;
 
     private final UpdateStream stream;
     private final PartitionLeases leases;
@@ -88,6 +89,7 @@ final class PartitionReader implements Runnable {
     public void run() {
         thread = Thread.currentThread();
         while (running) {
+            coalesce();
             deleteHandled();
             long now = System.nanoTime();
             for (Integer partition : leases.owned()) {
@@ -100,6 +102,22 @@ final class PartitionReader implements Runnable {
                 }
             }
             LockSupport.parkNanos(IDLE_PARK);
+        }
+    }
+
+    /**
+     * Woken as each entry finishes: with little room, sleeps a moment (not a park, which the next finish would end) so
+     * a round reads a batch rather than one entry; then it reads whatever room there is, so no slot waits longer.
+     */
+    private void coalesce() {
+        int room = hand.room();
+        try {
+            if (room > 0 && room < Math.min(PAGE, hand.capacity())) {
+                TimeUnit.MILLISECONDS.sleep(COALESCE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false; // nothing of ours interrupts the reader: whoever did wants it to end
         }
     }
 
@@ -129,7 +147,7 @@ final class PartitionReader implements Runnable {
                 suspect.remove(partition);
             }
             for (StreamEntry entry : hand.take(partition, next, read)) {
-                if (!lanes.submit(chatOf(entry), () -> handler.run(partition, entry))) {
+                if (!lanes.submit(UpdateStream.chatOf(entry), () -> handler.run(partition, entry))) {
                     hand.givenUp(partition, entry.getID()); // stopping
                 }
             }
@@ -141,9 +159,8 @@ final class PartitionReader implements Runnable {
     }
 
     /**
-     * Nothing after the cursor. The stream's length says whether that is all: when it holds more than is in hand twice
-     * running (once may be an entry stored since the read), an entry was passed over, which must never stay unread,
-     * and the partition is read again from its oldest.
+     * Nothing after the cursor: when the stream holds more than is in hand twice running (once may be an entry stored
+     * since the read), an entry was passed over, which must never stay unread: read again from the oldest.
      */
     private void foundNothing(int partition, InHand.Next next) {
         long length = stream.length(partition);
@@ -158,14 +175,6 @@ final class PartitionReader implements Runnable {
                     partition, length, hand.held(partition));
             hand.rewind(partition, next);
             dirty.add(partition);
-        }
-    }
-
-    private static long chatOf(StreamEntry entry) {
-        try {
-            return Long.parseLong(entry.getFields().get(UpdateStream.CHAT));
-        } catch (RuntimeException e) {
-            return 0; // stored without its chat: one lane for all such entries
         }
     }
 

@@ -40,6 +40,15 @@ final class UpdateStream {
         return Math.floorMod((int) (mixed ^ (mixed >>> 32)), partitions);
     }
 
+    /** The chat an entry was stored for; 0 when stored without one (one lane for all such entries). */
+    static long chatOf(StreamEntry entry) {
+        try {
+            return Long.parseLong(entry.getFields().get(CHAT));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** One update to store: its partition, chat and Bot API JSON. */
     record Entry(int partition, long chatId, String json) {
     }
