@@ -1,0 +1,189 @@
+package dev.esimbot.understanding;
+
+import dev.esimbot.i18n.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The knowledge base in an in-memory Lucene index (BM25): one document per example question, and one per article's
+ * title and answer, in the field of its language. A text is searched in both fields, each with its own analyzer, so
+ * Chinese with English words in it finds both. An entry scores as its best document.
+ */
+final class TextIndex {
+
+    record Scored(String entry, float score) {
+    }
+
+    static final String EN = "en";
+    static final String ZH = "zh";
+    private static final String EN_BODY = "en_body";
+    private static final String ZH_BODY = "zh_body";
+    /** English questions as written (no stems), for the misspelling queries. */
+    private static final String EN_RAW = "en_raw";
+    private static final String ENTRY = "entry";
+    /** An article's own wording counts less than a question a traveller would ask. */
+    private static final float BODY_WEIGHT = 0.35f;
+    private static final float FUZZY_WEIGHT = 0.6f;
+    private static final int FUZZY_FROM = 4;
+    private static final int MAX_CLAUSES = 200;
+
+    private final Analyzer englishIndex = Analyzers.english(null);
+    private final Analyzer englishRaw = Analyzers.plainEnglish();
+    private final Analyzer englishQuery;
+    private final Analyzer chineseQuery;
+    private final IndexSearcher searcher;
+
+    TextIndex(KnowledgeBase kb) {
+        Analyzer chineseIndex = Analyzers.chinese(kb.simplified(), null);
+        this.englishQuery = Analyzers.english(Analyzers.synonyms(kb.synonyms().get(Language.EN), Analyzers.plainEnglish(), "kb_en.yaml"));
+        this.chineseQuery = Analyzers.chinese(kb.simplified(),
+                Analyzers.synonyms(kb.synonyms().get(Language.ZH), Analyzers.plainChinese(kb.simplified()), "kb_zh.yaml"));
+        Map<String, Analyzer> perField = Map.of(EN, englishIndex, EN_BODY, englishIndex, EN_RAW, englishRaw,
+                ZH, chineseIndex, ZH_BODY, chineseIndex);
+        this.searcher = build(kb, new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(englishIndex, perField));
+    }
+
+    /** The entries the text is closest to, best first, with their scores (empty when nothing matches at all). */
+    List<Scored> search(String text, int documents) {
+        Query query = query(text);
+        if (query == null) {
+            return List.of();
+        }
+        try {
+            Map<String, Float> best = new HashMap<>();
+            for (ScoreDoc hit : searcher.search(query, documents).scoreDocs) {
+                String entry = searcher.storedFields().document(hit.doc).get(ENTRY);
+                best.merge(entry, hit.score, Math::max);
+            }
+            List<Scored> scored = new ArrayList<>();
+            best.forEach((entry, score) -> scored.add(new Scored(entry, score)));
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+            return scored;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query query(String text) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = add(all, new OncePerSynonymGroup(englishQuery), EN, text, 1f)
+                + add(all, new OncePerSynonymGroup(chineseQuery), ZH, text, 1f)
+                + add(all, new OncePerSynonymGroup(englishQuery), EN_BODY, text, BODY_WEIGHT)
+                + add(all, new OncePerSynonymGroup(chineseQuery), ZH_BODY, text, BODY_WEIGHT);
+        for (String term : terms(englishRaw, text)) {
+            if (term.length() >= FUZZY_FROM && clauses < MAX_CLAUSES && term.chars().allMatch(c -> c < 0x80)) {
+                all.add(new BoostQuery(new FuzzyQuery(new Term(EN_RAW, term), term.length() >= 8 ? 2 : 1), FUZZY_WEIGHT), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : all.build();
+    }
+
+    /**
+     * A synonym group counts once: a document matching two of its paths ("自动续费" and "自动扣款") scores as the
+     * better one, not as their sum, so an entry does not win by using many words of one group.
+     */
+    private static final class OncePerSynonymGroup extends QueryBuilder {
+        OncePerSynonymGroup(Analyzer analyzer) {
+            super(analyzer);
+        }
+
+        @Override
+        protected Query newGraphSynonymQuery(Iterator<Query> queries) {
+            List<Query> paths = new ArrayList<>();
+            queries.forEachRemaining(paths::add);
+            return paths.size() == 1 ? paths.get(0) : new DisjunctionMaxQuery(paths, 0f);
+        }
+    }
+
+    private static int add(BooleanQuery.Builder all, QueryBuilder builder, String field, String text, float weight) {
+        Query query = builder.createBooleanQuery(field, text, Occur.SHOULD);
+        if (query == null) {
+            return 0;
+        }
+        all.add(weight == 1f ? query : new BoostQuery(query, weight), Occur.SHOULD);
+        return 1;
+    }
+
+    private static Set<String> terms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(EN, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static IndexSearcher build(KnowledgeBase kb, Analyzer analyzer) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
+            for (Language language : Language.values()) {
+                String field = language == Language.ZH ? ZH : EN;
+                for (KbEntry entry : kb.entries(language).values()) {
+                    for (String question : entry.questions()) {
+                        Document doc = document(entry.id(), field, question);
+                        if (language == Language.EN) {
+                            doc.add(new TextField(EN_RAW, question, Field.Store.NO));
+                        }
+                        writer.addDocument(doc);
+                    }
+                    if (!entry.isAction()) {
+                        writer.addDocument(document(entry.id(), field + "_body", entry.title() + "\n" + entry.answer()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setSimilarity(new BM25Similarity());
+            return searcher;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(String entry, String field, String text) {
+        Document doc = new Document();
+        doc.add(new StoredField(ENTRY, entry));
+        doc.add(new TextField(field, text, Field.Store.NO));
+        return doc;
+    }
+}

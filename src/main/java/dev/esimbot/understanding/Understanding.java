@@ -1,0 +1,93 @@
+package dev.esimbot.understanding;
+
+import dev.esimbot.i18n.Language;
+import dev.esimbot.understanding.Understood.Kind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Free text to meaning: an action, a knowledge-base article, or "not sure" with the closest articles. The knowledge
+ * base is read, checked and indexed once, at start-up. Thread-safe.
+ */
+@Component
+public class Understanding {
+
+    private static final Logger log = LoggerFactory.getLogger(Understanding.class);
+    private static final int DOCUMENTS = 40;
+    private static final int CLOSEST = 3;
+    /** A money entry this close to a state-changing action wins over it: the user then taps a button instead. */
+    private static final float MONEY_GUARD = 0.5f;
+
+    private final KnowledgeBase kb;
+    private final TextIndex index;
+    private final double minScore;
+
+    public Understanding(UnderstandingProperties settings, ResourceLoader resources) {
+        long started = System.nanoTime();
+        this.kb = new KnowledgeBaseLoader(resources, settings.folder()).load();
+        this.index = new TextIndex(kb);
+        this.minScore = settings.minScore();
+        log.info("knowledge base {} loaded: {} entries per language, indexed in {} ms", settings.folder(),
+                kb.entries(Language.EN).size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public Understood understand(String text) {
+        List<TextIndex.Scored> scored = index.search(text, DOCUMENTS);
+        if (scored.isEmpty() || scored.get(0).score() < minScore) {
+            return notSure(scored);
+        }
+        KbEntry best = kb.entry(Language.EN, scored.get(0).entry());
+        if (best.isAction() && best.action().changesState()) {
+            Optional<TextIndex.Scored> money = scored.stream()
+                    .filter(s -> kb.entry(Language.EN, s.entry()).sensitive())
+                    .filter(s -> s.score() >= MONEY_GUARD * scored.get(0).score())
+                    .findFirst();
+            if (money.isPresent()) {
+                return new Understood(Kind.ARTICLE, money.get().entry(), null, List.of());
+            }
+        }
+        return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of())
+                : new Understood(Kind.ARTICLE, best.id(), null, List.of());
+    }
+
+    /** An article in the language, if the id is one. */
+    public Optional<Article> article(String id, Language language) {
+        KbEntry entry = kb.entries(language).get(id);
+        return entry == null || entry.isAction() ? Optional.empty() : Optional.of(entry.article());
+    }
+
+    /**
+     * Whether the text names the place or plan ({@code Peru}, {@code Global 30-Day}): its first word, or that
+     * place's name in another language from the knowledge base ({@code 秘鲁}).
+     */
+    public boolean names(String text, String place) {
+        if (place == null || place.isBlank()) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        String word = place.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (word.length() >= 3 && lower.matches("(?s).*\\b" + java.util.regex.Pattern.quote(word) + "\\b.*")) {
+            return true;
+        }
+        String simplified = simplify(text);
+        return kb.places().getOrDefault(word, List.of()).stream().anyMatch(simplified::contains);
+    }
+
+    private String simplify(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(kb.simplified().getOrDefault((char) c, (char) c)));
+        return out.toString();
+    }
+
+    private Understood notSure(List<TextIndex.Scored> scored) {
+        List<String> closest = scored.stream().map(TextIndex.Scored::entry)
+                .filter(id -> !kb.entry(Language.EN, id).isAction())
+                .limit(CLOSEST).toList();
+        return new Understood(Kind.NOT_SURE, "", null, closest);
+    }
+}
