@@ -22,6 +22,8 @@ final class ChatContext {
     private static final String AUDIENCE = "au";
     /** Flood control's count of the current minute (see {@link FloodControl}). */
     private static final String FLOOD = "f";
+    /** Free texts in a row the bot did not understand (see {@link Answers}). */
+    private static final String MISSES = "mi";
 
     private final Map<String, String> data;
 
@@ -154,6 +156,14 @@ final class ChatContext {
     }
 
     /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */
+    int misses() {
+        return Integer.parseInt(data.getOrDefault(MISSES, "0"));
+    }
+
+    void misses(int count) {
+        put(MISSES, count == 0 ? null : Integer.toString(count));
+    }
+
     void leaveFlow() {
         plan(null);
         linking(null, null);

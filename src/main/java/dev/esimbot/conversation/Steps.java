@@ -20,12 +20,14 @@ class Steps {
     private final InvoiceSteps invoices;
     private final SupportSteps support;
     private final NoticeSteps notices;
+    private final Answers answers;
     private final Words words;
     private final JourneyMetrics metrics;
     private final ApplicationEventPublisher events;
 
     Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, NoticeSteps notices,
-          Words words, JourneyMetrics metrics, ApplicationEventPublisher events) {
+          Answers answers, Words words, JourneyMetrics metrics, ApplicationEventPublisher events) {
+        this.answers = answers;
         this.metrics = metrics;
         this.notices = notices;
         this.events = events;
@@ -56,6 +58,7 @@ class Steps {
             case NOTICE_STOP -> notices.stop(turn);
             case NOTICE_RENEW -> notices.renew(turn, target, argument);
             case NOTICE_AUTO_RENEW -> notices.autoRenew(turn, target, argument);
+            case ANSWER -> answers.show(turn, argument);
             default -> throw new IllegalArgumentException("no step for " + event);
         }
     }

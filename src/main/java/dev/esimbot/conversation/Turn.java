@@ -37,6 +37,11 @@ final class Turn {
     boolean committed;
     /** The screen shows the expiry notices switch (/notifications) instead of the state's buttons. */
     boolean noticeSwitch;
+    /** An answer to free text (an article, a suggestion, a chooser): its text and buttons replace the state's. */
+    Answer answer;
+    /** The free text of this turn when it was read for its meaning, and what it was taken to mean. */
+    String freeText;
+    dev.esimbot.understanding.Understood understood;
 
     private final BillingClient billing;
     private final Map<String, Object> memo = new HashMap<>();

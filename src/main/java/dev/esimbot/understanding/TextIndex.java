@@ -41,7 +41,11 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class TextIndex {
 
-    record Scored(String entry, float score) {
+    /**
+     * @param score    BM25, the best document of the entry
+     * @param coverage the share (weighted by rarity) of that entry's best-covered question found in the text
+     */
+    record Scored(String entry, float score, float coverage) {
     }
 
     static final String EN = "en";
@@ -51,6 +55,7 @@ final class TextIndex {
     /** English questions as written (no stems), for the misspelling queries. */
     private static final String EN_RAW = "en_raw";
     private static final String ENTRY = "entry";
+    private static final String NUMBER = "n";
     /** An article's own wording counts less than a question a traveller would ask. */
     private static final float BODY_WEIGHT = 0.35f;
     private static final float FUZZY_WEIGHT = 0.6f;
@@ -62,6 +67,8 @@ final class TextIndex {
     private final Analyzer englishQuery;
     private final Analyzer chineseQuery;
     private final IndexSearcher searcher;
+    /** Per question document (by its number): its words as indexed; an article's body has none. */
+    private final List<Set<String>> questionTerms = new ArrayList<>();
 
     TextIndex(KnowledgeBase kb) {
         Analyzer chineseIndex = Analyzers.chinese(kb.simplified(), null);
@@ -70,7 +77,8 @@ final class TextIndex {
                 Analyzers.synonyms(kb.synonyms().get(Language.ZH), Analyzers.plainChinese(kb.simplified()), "kb_zh.yaml"));
         Map<String, Analyzer> perField = Map.of(EN, englishIndex, EN_BODY, englishIndex, EN_RAW, englishRaw,
                 ZH, chineseIndex, ZH_BODY, chineseIndex);
-        this.searcher = build(kb, new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(englishIndex, perField));
+        this.searcher = build(kb, new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(englishIndex, perField),
+                chineseIndex);
     }
 
     /** The entries the text is closest to, best first, with their scores (empty when nothing matches at all). */
@@ -80,13 +88,18 @@ final class TextIndex {
             return List.of();
         }
         try {
+            Coverage coverage = new Coverage(searcher.getIndexReader(), text, englishQuery, chineseQuery, englishIndex);
             Map<String, Float> best = new HashMap<>();
+            Map<String, Float> covered = new HashMap<>();
             for (ScoreDoc hit : searcher.search(query, documents).scoreDocs) {
-                String entry = searcher.storedFields().document(hit.doc).get(ENTRY);
+                Document doc = searcher.storedFields().document(hit.doc);
+                String entry = doc.get(ENTRY);
                 best.merge(entry, hit.score, Math::max);
+                Set<String> question = questionTerms.get(doc.getField(NUMBER).numericValue().intValue());
+                covered.merge(entry, coverage.of(question), Math::max);
             }
             List<Scored> scored = new ArrayList<>();
-            best.forEach((entry, score) -> scored.add(new Scored(entry, score)));
+            best.forEach((entry, score) -> scored.add(new Scored(entry, score, covered.get(entry))));
             scored.sort(Comparator.comparingDouble(Scored::score).reversed());
             return scored;
         } catch (IOException e) {
@@ -135,7 +148,7 @@ final class TextIndex {
         return 1;
     }
 
-    private static Set<String> terms(Analyzer analyzer, String text) {
+    static Set<String> terms(Analyzer analyzer, String text) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(EN, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -150,7 +163,7 @@ final class TextIndex {
         return terms;
     }
 
-    private static IndexSearcher build(KnowledgeBase kb, Analyzer analyzer) {
+    private IndexSearcher build(KnowledgeBase kb, Analyzer analyzer, Analyzer chineseIndex) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
             for (Language language : Language.values()) {
@@ -158,13 +171,16 @@ final class TextIndex {
                 for (KbEntry entry : kb.entries(language).values()) {
                     for (String question : entry.questions()) {
                         Document doc = document(entry.id(), field, question);
+                        questionTerms.add(terms(language == Language.ZH ? chineseIndex : englishIndex, question));
                         if (language == Language.EN) {
                             doc.add(new TextField(EN_RAW, question, Field.Store.NO));
                         }
                         writer.addDocument(doc);
                     }
                     if (!entry.isAction()) {
-                        writer.addDocument(document(entry.id(), field + "_body", entry.title() + "\n" + entry.answer()));
+                        Document body = document(entry.id(), field + "_body", entry.title() + "\n" + entry.answer());
+                        questionTerms.add(Set.of());
+                        writer.addDocument(body);
                     }
                 }
             }
@@ -180,9 +196,10 @@ final class TextIndex {
         }
     }
 
-    private static Document document(String entry, String field, String text) {
+    private Document document(String entry, String field, String text) {
         Document doc = new Document();
         doc.add(new StoredField(ENTRY, entry));
+        doc.add(new StoredField(NUMBER, questionTerms.size()));
         doc.add(new TextField(field, text, Field.Store.NO));
         return doc;
     }

@@ -26,19 +26,21 @@ public class Understanding {
     private final KnowledgeBase kb;
     private final TextIndex index;
     private final double minScore;
+    private final double minCoverage;
 
     public Understanding(UnderstandingProperties settings, ResourceLoader resources) {
         long started = System.nanoTime();
         this.kb = new KnowledgeBaseLoader(resources, settings.folder()).load();
         this.index = new TextIndex(kb);
         this.minScore = settings.minScore();
+        this.minCoverage = settings.minCoverage();
         log.info("knowledge base {} loaded: {} entries per language, indexed in {} ms", settings.folder(),
                 kb.entries(Language.EN).size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public Understood understand(String text) {
         List<TextIndex.Scored> scored = index.search(text, DOCUMENTS);
-        if (scored.isEmpty() || scored.get(0).score() < minScore) {
+        if (scored.isEmpty() || scored.get(0).score() < minScore || scored.get(0).coverage() < minCoverage) {
             return notSure(scored);
         }
         KbEntry best = kb.entry(Language.EN, scored.get(0).entry());
@@ -53,6 +55,12 @@ public class Understanding {
         }
         return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of())
                 : new Understood(Kind.ARTICLE, best.id(), null, List.of());
+    }
+
+    /** Whether the text was taken for an entry about paying, refunds or cancelling. */
+    public boolean aboutMoney(Understood understood) {
+        KbEntry entry = kb.entries(Language.EN).get(understood.entry());
+        return entry != null && entry.sensitive();
     }
 
     /** An article in the language, if the id is one. */

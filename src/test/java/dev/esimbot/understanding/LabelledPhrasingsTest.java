@@ -25,7 +25,7 @@ class LabelledPhrasingsTest {
 
     @BeforeAll
     static void loadTheBundledKnowledgeBase() {
-        understanding = new Understanding(new UnderstandingProperties("classpath:kb/", 1.8, Duration.ofDays(30), 1000),
+        understanding = new Understanding(new UnderstandingProperties("classpath:kb/", 1.8, 0.5, Duration.ofDays(30), 1000),
                 new DefaultResourceLoader());
     }
 
