@@ -54,12 +54,13 @@ final class Analyzers {
         return chain(charMap(simplified), true, synonyms, true);
     }
 
-    /** Synonym lines in Solr's format, each read with the chain up to the synonyms (stems excepted). */
+    /** Synonym lines in Solr's format, each read with the chain up to the synonyms (stems excepted); null for none. */
     static SynonymMap synonyms(List<String> lines, Analyzer plain, String file) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
         try {
             parser.parse(new StringReader(String.join("\n", lines)));
-            return parser.build();
+            SynonymMap map = parser.build();
+            return map.fst == null ? null : map; // no synonyms at all
         } catch (ParseException | IOException | IllegalArgumentException e) {
             throw new InvalidSettingException(KnowledgeBaseLoader.SETTING, "synonyms in " + file + " cannot be read: "
                     + e.getMessage());

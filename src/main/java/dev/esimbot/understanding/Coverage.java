@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
  * How much of a knowledge-base question one text covers: the words of the question found in the text (or its
@@ -20,6 +19,7 @@ final class Coverage {
     private final IndexReader reader;
     private final Set<String> words = new HashSet<>();
     private final Set<String> stems;
+    private final java.util.Map<String, Double> idfs = new java.util.HashMap<>();
     Coverage(IndexReader reader, String text, Analyzer englishQuery, Analyzer chineseQuery, Analyzer englishIndex) {
         this.reader = reader;
         words.addAll(TextIndex.terms(englishQuery, text));
@@ -46,12 +46,42 @@ final class Coverage {
             return false;
         }
         int edits = word.length() >= 8 ? 2 : 1;
-        var automaton = new LevenshteinAutomata(word, false).toAutomaton(edits);
-        return stems.stream().anyMatch(stem -> stem.length() >= 4
-                && org.apache.lucene.util.automaton.Operations.run(automaton, stem));
+        return stems.stream().anyMatch(stem -> stem.length() >= 4 && within(word, stem, edits));
+    }
+
+    /** Levenshtein distance at most {@code edits}, stopping as soon as a row exceeds it (words are short). */
+    static boolean within(String a, String b, int edits) {
+        if (Math.abs(a.length() - b.length()) > edits) {
+            return false;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > edits) {
+                return false;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= edits;
     }
 
     private double idf(String word) {
+        return idfs.computeIfAbsent(word, this::readIdf);
+    }
+
+    private double readIdf(String word) {
         try {
             int n = reader.numDocs();
             int df = reader.docFreq(new Term(TextIndex.EN, word)) + reader.docFreq(new Term(TextIndex.ZH, word));

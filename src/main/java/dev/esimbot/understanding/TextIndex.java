@@ -30,6 +30,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -114,10 +115,14 @@ final class TextIndex {
                 + add(all, new OncePerSynonymGroup(englishQuery), EN_BODY, text, BODY_WEIGHT)
                 + add(all, new OncePerSynonymGroup(chineseQuery), ZH_BODY, text, BODY_WEIGHT);
         for (String term : terms(englishRaw, text)) {
-            if (term.length() >= FUZZY_FROM && clauses < MAX_CLAUSES && term.chars().allMatch(c -> c < 0x80)) {
-                all.add(new BoostQuery(new FuzzyQuery(new Term(EN_RAW, term), term.length() >= 8 ? 2 : 1), FUZZY_WEIGHT), Occur.SHOULD);
-                clauses++;
+            if (term.length() < FUZZY_FROM || clauses >= MAX_CLAUSES || term.chars().anyMatch(c -> c >= 0x80)) {
+                continue;
             }
+            // Words as written count a little on their own; only a word no question has is looked for as a misspelling.
+            Query raw = unknown(term) ? new FuzzyQuery(new Term(EN_RAW, term), term.length() >= 8 ? 2 : 1)
+                    : new TermQuery(new Term(EN_RAW, term));
+            all.add(new BoostQuery(raw, FUZZY_WEIGHT), Occur.SHOULD);
+            clauses++;
         }
         return clauses == 0 ? null : all.build();
     }
@@ -136,6 +141,15 @@ final class TextIndex {
             List<Query> paths = new ArrayList<>();
             queries.forEachRemaining(paths::add);
             return paths.size() == 1 ? paths.get(0) : new DisjunctionMaxQuery(paths, 0f);
+        }
+    }
+
+    /** Fuzzy queries cost: only a word no question has is looked for as a misspelling. */
+    private boolean unknown(String word) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term(EN_RAW, word)) == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
