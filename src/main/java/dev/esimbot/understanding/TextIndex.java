@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -125,23 +123,6 @@ final class TextIndex {
             clauses++;
         }
         return clauses == 0 ? null : all.build();
-    }
-
-    /**
-     * A synonym group counts once: a document matching two of its paths ("自动续费" and "自动扣款") scores as the
-     * better one, not as their sum, so an entry does not win by using many words of one group.
-     */
-    private static final class OncePerSynonymGroup extends QueryBuilder {
-        OncePerSynonymGroup(Analyzer analyzer) {
-            super(analyzer);
-        }
-
-        @Override
-        protected Query newGraphSynonymQuery(Iterator<Query> queries) {
-            List<Query> paths = new ArrayList<>();
-            queries.forEachRemaining(paths::add);
-            return paths.size() == 1 ? paths.get(0) : new DisjunctionMaxQuery(paths, 0f);
-        }
     }
 
     /** Fuzzy queries cost: only a word no question has is looked for as a misspelling. */
