@@ -37,15 +37,20 @@ class FreeText {
             return intent;
         }
         Understood understood = understanding.understand(input.text());
-        if (intent.event() == SUPPORT && !(understood.is(Kind.ARTICLE) && understanding.aboutMoney(understood))) {
-            return intent; // "人工", "human": a person, unless it is about money (then the article and its buttons)
-        }
-        if (understood.is(Kind.NOT_SURE) && understood.closest().isEmpty()) {
-            answers.missed(turn, input.text());
-            return intent; // nothing near at all ("hello"): the step's own hint and buttons
-        }
         turn.freeText = input.text();
         turn.understood = understood;
+        if (intent.event() == SUPPORT && understood.aboutMoney()) {
+            return new Intent(ANSWER, understood.money(), null); // its article, whose buttons offer the person
+        }
+        boolean nothingNear = understood.is(Kind.NOT_SURE) && understood.closest().isEmpty();
+        if (nothingNear) {
+            answers.missed(turn, input.text());
+        }
+        if (intent.event() == SUPPORT || nothingNear) {
+            turn.freeText = null; // "人工": a person; "hello": the step's own hint and buttons, as before
+            turn.understood = null;
+            return intent;
+        }
         return switch (understood.kind()) {
             case ACTION -> action(turn, understood.action());
             case ARTICLE -> new Intent(ANSWER, understood.entry(), null);

@@ -40,27 +40,25 @@ public class Understanding {
 
     public Understood understand(String text) {
         List<TextIndex.Scored> scored = index.search(text, DOCUMENTS);
+        String money = money(scored);
         if (scored.isEmpty() || scored.get(0).score() < minScore || scored.get(0).coverage() < minCoverage) {
-            return notSure(scored);
+            return notSure(scored, money);
         }
         KbEntry best = kb.entry(Language.EN, scored.get(0).entry());
-        if (best.isAction() && best.action().changesState()) {
-            Optional<TextIndex.Scored> money = scored.stream()
-                    .filter(s -> kb.entry(Language.EN, s.entry()).sensitive())
-                    .filter(s -> s.score() >= MONEY_GUARD * scored.get(0).score())
-                    .findFirst();
-            if (money.isPresent()) {
-                return new Understood(Kind.ARTICLE, money.get().entry(), null, List.of());
-            }
+        if (best.isAction() && best.action().changesState() && !money.isEmpty()) {
+            return new Understood(Kind.ARTICLE, money, null, List.of(), money);
         }
-        return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of())
-                : new Understood(Kind.ARTICLE, best.id(), null, List.of());
+        return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of(), money)
+                : new Understood(Kind.ARTICLE, best.id(), null, List.of(), money);
     }
 
-    /** Whether the text was taken for an entry about paying, refunds or cancelling. */
-    public boolean aboutMoney(Understood understood) {
-        KbEntry entry = kb.entries(Language.EN).get(understood.entry());
-        return entry != null && entry.sensitive();
+    /** The best entry about money that comes within {@link #MONEY_GUARD} of the best one, or empty. */
+    private String money(List<TextIndex.Scored> scored) {
+        return scored.stream()
+                .filter(s -> kb.entry(Language.EN, s.entry()).sensitive())
+                .filter(s -> s.score() >= MONEY_GUARD * scored.get(0).score())
+                .map(TextIndex.Scored::entry)
+                .findFirst().orElse("");
     }
 
     /** An article in the language, if the id is one. */
@@ -92,10 +90,10 @@ public class Understanding {
         return out.toString();
     }
 
-    private Understood notSure(List<TextIndex.Scored> scored) {
+    private Understood notSure(List<TextIndex.Scored> scored, String money) {
         List<String> closest = scored.stream().map(TextIndex.Scored::entry)
                 .filter(id -> !kb.entry(Language.EN, id).isAction())
                 .limit(CLOSEST).toList();
-        return new Understood(Kind.NOT_SURE, "", null, closest);
+        return new Understood(Kind.NOT_SURE, "", null, closest, money);
     }
 }
