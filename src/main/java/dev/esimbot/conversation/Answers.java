@@ -25,6 +25,8 @@ class Answers {
 
     /** {@code ANSWER} with this prefix asks which eSIM an action is for: {@code pick.renew}, {@code pick.status}. */
     static final String PICK = "pick.";
+    /** {@code ANSWER} with this prefix offers one button for an action the text named: {@code offer.human}. */
+    static final String OFFER = "offer.";
     private static final int MISSES_BEFORE_PERSON = 2;
 
     private final Understanding understanding;
@@ -42,6 +44,10 @@ class Answers {
     void show(Turn turn, String argument) {
         if (argument.startsWith(PICK)) {
             chooser(turn, argument.substring(PICK.length()));
+            return;
+        }
+        if (argument.startsWith(OFFER)) {
+            offer(turn, argument.substring(OFFER.length()));
             return;
         }
         Optional<Article> article = understanding.article(argument, turn.language());
@@ -125,6 +131,14 @@ class Answers {
         }
         rows.add(List.of(choice(turn, "menu", Optional.empty())));
         turn.answer = new Answer(text(turn, personFirst ? "understand.not-sure-again" : "understand.not-sure"), rows);
+    }
+
+    /** An action that would change something at once (a ticket, the language): its button, for the user to tap. */
+    private void offer(Turn turn, String button) {
+        turn.context.misses(0);
+        List<List<Choice>> rows = List.of(List.of(choice(turn, button, Optional.empty())),
+                List.of(choice(turn, "menu", Optional.empty())));
+        turn.answer = new Answer(text(turn, "understand.offer-" + button), rows);
     }
 
     private void chooser(Turn turn, String action) {

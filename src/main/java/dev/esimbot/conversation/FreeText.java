@@ -68,7 +68,7 @@ class FreeText {
             case ORDERS -> new Intent(ORDERS, "", null);
             case LANGUAGE -> new Intent(LANGUAGE, "", null);
             case STOP_REMINDERS -> new Intent(NOTIFICATIONS, "", null);
-            case HUMAN -> new Intent(SUPPORT, "", null);
+            case HUMAN -> new Intent(ANSWER, Answers.OFFER + "human", null); // a tap opens the ticket
             case HELP -> new Intent(HELP, "", null);
         };
     }

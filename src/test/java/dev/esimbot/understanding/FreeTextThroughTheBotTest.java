@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,30 @@ class FreeTextThroughTheBotTest {
     }
 
     @Test
+    void textAboutAPersonOffersTheButtonInsteadOfOpeningATicket() {
+        // GIVEN an English and a Chinese user at the menu
+        ChatDriver english = new ChatDriver(telegram, TestUser.english(4_300_001, "Ann"));
+        ChatDriver chinese = new ChatDriver(telegram, TestUser.chinese(4_300_002, "李雷"));
+        english.send("/start");
+        chinese.send("/start");
+
+        // WHEN they write about people, thank the staff, or say they need nobody
+        for (String text : List.of("someone recommended this esim to me", "the staff were great, thanks",
+                "no thanks, I dont need a person", "no need for an agent", "i don't need a human")) {
+            english.send(text);
+            // THEN no ticket is opened: at most the button to open one, for a tap
+            assertThat(telegram.calls("createForumTopic")).as(text).isEmpty();
+        }
+        english.send("the staff were great, thanks");
+        assertThat(buttons(4_300_001)).contains("🙋 Talk to a human");
+        for (String text : List.of("不用转人工了，已经好了", "不需要人工客服", "工作人员很好，谢谢")) {
+            chinese.send(text);
+            assertThat(telegram.calls("createForumTopic")).as(text).isEmpty();
+        }
+        assertThat(telegram.messagesTo(STAFF)).isEmpty();
+    }
+
+    @Test
     void aMissIsAnsweredAndListedMaskedForTheShop() throws Exception {
         // GIVEN a user at the menu
         ChatDriver chat = new ChatDriver(telegram, TestUser.english(4_100_001, "Ann"));
@@ -102,6 +127,14 @@ class FreeTextThroughTheBotTest {
         assertThat(get("/admin/unanswered?language=en", null).statusCode()).isEqualTo(401);
         assertThat(get("/admin/unanswered?language=fr", TOKEN).statusCode()).isEqualTo(400);
         assertThat(get("/admin/unanswered?limit=0", TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    /** The labels of the buttons under the last message to the chat. */
+    private static List<String> buttons(long chatId) {
+        List<String> labels = new ArrayList<>();
+        telegram.lastMessageTo(chatId).path("reply_markup").path("inline_keyboard")
+                .forEach(row -> row.forEach(button -> labels.add(button.path("text").asText())));
+        return labels;
     }
 
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
