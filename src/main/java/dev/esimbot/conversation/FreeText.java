@@ -52,13 +52,13 @@ class FreeText {
             return intent;
         }
         return switch (understood.kind()) {
-            case ACTION -> action(turn, understood.action());
+            case ACTION -> action(turn, understood.action(), input.text());
             case ARTICLE -> new Intent(ANSWER, understood.entry(), null);
             case NOT_SURE -> new Intent(ANSWER, "", null);
         };
     }
 
-    private Intent action(Turn turn, Action action) {
+    private Intent action(Turn turn, Action action, String text) {
         turn.context.misses(0);
         return switch (action) {
             case RENEW -> forEsim(turn, NOTICE_RENEW, "renew", null);
@@ -66,11 +66,18 @@ class FreeText {
             case AUTO_RENEW_OFF -> forEsim(turn, SHOW_ESIM, "status", "understand.auto-renew-off");
             case AUTO_RENEW_ON -> forEsim(turn, SHOW_ESIM, "status", "understand.auto-renew-on");
             case ORDERS -> new Intent(ORDERS, "", null);
-            case LANGUAGE -> new Intent(LANGUAGE, "", null);
+            case LANGUAGE -> language(turn, text);
             case STOP_REMINDERS -> new Intent(NOTIFICATIONS, "", null);
             case HUMAN -> new Intent(ANSWER, Answers.OFFER + "human", null); // a tap opens the ticket
             case HELP -> new Intent(HELP, "", null);
         };
+    }
+
+    /** The language the text names, set; the 🌐 button when it names none, the current one, or says not to. */
+    private Intent language(Turn turn, String text) {
+        return understanding.languageNamed(text).filter(wanted -> wanted != turn.language())
+                .map(wanted -> new Intent(LANGUAGE, wanted.name(), null))
+                .orElseGet(() -> new Intent(ANSWER, Answers.OFFER + "language", null));
     }
 
     /** The action's event for the eSIM the text is about, or the chooser; a note on how to finish with a tap. */

@@ -61,6 +61,11 @@ public class Understanding {
                 .findFirst().orElse("");
     }
 
+    /** The language the text asks for by name, not negated: empty for none, both, or a question about one. */
+    public Optional<Language> languageNamed(String text) {
+        return LanguageNamed.in(text);
+    }
+
     /** An article in the language, if the id is one. */
     public Optional<Article> article(String id, Language language) {
         KbEntry entry = kb.entries(language).get(id);

@@ -103,6 +103,33 @@ class FreeTextThroughTheBotTest {
     }
 
     @Test
+    void textNamingALanguageSetsThatOneAndOtherwiseOffersTheButton() {
+        // GIVEN an English and a Chinese user at the menu
+        ChatDriver english = new ChatDriver(telegram, TestUser.english(4_400_001, "Ann"));
+        ChatDriver chinese = new ChatDriver(telegram, TestUser.chinese(4_400_002, "李雷"));
+        english.send("/start");
+        chinese.send("/start");
+
+        // WHEN each names their own language, says not to switch, or asks about one
+        for (String text : List.of("english please", "dont switch the language", "is the text in chinese too")) {
+            english.send(text);
+            // THEN the language stays, and the 🌐 button is offered
+            assertThat(telegram.lastMessageTo(4_400_001).path("text").asText()).as(text).contains("tap the button");
+            assertThat(buttons(4_400_001)).as(text).contains("🌐 中文");
+        }
+        for (String text : List.of("中文", "请用中文回答")) {
+            chinese.send(text);
+            assertThat(telegram.lastMessageTo(4_400_002).path("text").asText()).as(text).contains("请点击下方按钮");
+            assertThat(buttons(4_400_002)).as(text).contains("🌐 English");
+        }
+
+        // WHEN the Chinese user asks for English, THEN the bot speaks English
+        chinese.send("english please");
+        chinese.send("/start");
+        assertThat(telegram.lastMessageTo(4_400_002).path("text").asText()).contains("Your eSIMs");
+    }
+
+    @Test
     void aMissIsAnsweredAndListedMaskedForTheShop() throws Exception {
         // GIVEN a user at the menu
         ChatDriver chat = new ChatDriver(telegram, TestUser.english(4_100_001, "Ann"));
