@@ -106,6 +106,11 @@ final class TextIndex {
         }
     }
 
+    /** The text's words as written (lower case, no stems), as the misspelling queries see them. */
+    Set<String> words(String text) {
+        return terms(englishRaw, text);
+    }
+
     private Query query(String text) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = add(all, new OncePerSynonymGroup(englishQuery), EN, text, 1f)

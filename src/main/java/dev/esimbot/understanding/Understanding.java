@@ -40,16 +40,27 @@ public class Understanding {
 
     public Understood understand(String text) {
         List<TextIndex.Scored> scored = index.search(text, DOCUMENTS);
-        String money = money(scored);
-        if (scored.isEmpty() || scored.get(0).score() < minScore || scored.get(0).coverage() < minCoverage) {
-            return notSure(scored, money);
-        }
-        KbEntry best = kb.entry(Language.EN, scored.get(0).entry());
-        if (best.isAction() && best.action().changesState() && !money.isEmpty()) {
+        boolean moneyWords = MoneyWords.in(index.words(text), simplify(text));
+        String money = moneyWords ? anyMoney(scored) : money(scored);
+        boolean sure = !scored.isEmpty() && scored.get(0).score() >= minScore && scored.get(0).coverage() >= minCoverage;
+        KbEntry best = sure ? kb.entry(Language.EN, scored.get(0).entry()) : null;
+        boolean ruledOut = best != null && best.isAction() && !money.isEmpty()
+                && (best.action().changesState() || moneyWords && !best.action().nearMoney());
+        if (ruledOut || moneyWords && best == null && !money.isEmpty()) {
             return new Understood(Kind.ARTICLE, money, null, List.of(), money);
+        }
+        if (best == null) {
+            return notSure(scored, money);
         }
         return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of(), money)
                 : new Understood(Kind.ARTICLE, best.id(), null, List.of(), money);
+    }
+
+    /** For a text with a word about money: the closest money entry, else the first one of the knowledge base. */
+    private String anyMoney(List<TextIndex.Scored> scored) {
+        return scored.stream().map(TextIndex.Scored::entry).filter(id -> kb.entry(Language.EN, id).sensitive())
+                .findFirst().orElseGet(() -> kb.entries(Language.EN).values().stream().filter(KbEntry::sensitive)
+                        .map(KbEntry::id).findFirst().orElse(""));
     }
 
     /** The best entry about money that comes within {@link #MONEY_GUARD} of the best one, or empty. */

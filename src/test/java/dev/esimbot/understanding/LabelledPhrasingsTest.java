@@ -43,7 +43,7 @@ class LabelledPhrasingsTest {
     }
 
     @Test
-    void moneyTextsNeverReachAStateChangingAction() throws IOException {
+    void moneyTextsReachOnlyActionsThatShowAScreen() throws IOException {
         List<String> texts = new ArrayList<>(lines("money_texts.txt"));
         for (String file : List.of("labelled_en.tsv", "labelled_zh.tsv")) {
             labelled(file).stream().filter(l -> List.of("refunds", "payment-methods", "payment-failed", "cancel-order")
@@ -54,11 +54,11 @@ class LabelledPhrasingsTest {
         List<String> changing = texts.stream()
                 .filter(t -> {
                     Understood u = understanding.understand(t);
-                    return u.is(Kind.ACTION) && u.action().changesState();
+                    return u.is(Kind.ACTION) && !u.action().nearMoney();
                 })
                 .toList();
 
-        assertThat(changing).as("money texts that would change something without a tap").isEmpty();
+        assertThat(changing).as("money texts that would change something, or ask for a ticket or reminders").isEmpty();
     }
 
     private static void assertAccuracy(String file) throws IOException {
