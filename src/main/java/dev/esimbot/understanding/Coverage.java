@@ -2,7 +2,9 @@ package dev.esimbot.understanding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -19,7 +21,10 @@ final class Coverage {
     private final IndexReader reader;
     private final Set<String> words = new HashSet<>();
     private final Set<String> stems;
-    private final java.util.Map<String, Double> idfs = new java.util.HashMap<>();
+    private final Map<String, Double> idfs = new HashMap<>();
+    /** Per question word: whether the text has it within a typing error or two (asked once per word, not per hit). */
+    private final Map<String, Boolean> nearly = new HashMap<>();
+
     Coverage(IndexReader reader, String text, Analyzer englishQuery, Analyzer chineseQuery, Analyzer englishIndex) {
         this.reader = reader;
         words.addAll(TextIndex.terms(englishQuery, text));
@@ -34,7 +39,7 @@ final class Coverage {
         for (String word : question) {
             double weight = idf(word);
             all += weight;
-            if (words.contains(word) || nearlyTyped(word)) {
+            if (words.contains(word) || nearly.computeIfAbsent(word, this::nearlyTyped)) {
                 found += weight;
             }
         }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -24,7 +25,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -59,13 +59,18 @@ final class TextIndex {
     private static final float BODY_WEIGHT = 0.35f;
     private static final float FUZZY_WEIGHT = 0.6f;
     private static final int FUZZY_FROM = 4;
-    private static final int MAX_CLAUSES = 200;
+    /** Fuzzy queries cost most: at most this many words are looked for as misspellings. */
+    private static final int MAX_FUZZY = 6;
+    private static final int MAX_CLAUSES = 64;
+    /** What a traveller asks is at the start: a long text is searched by its first words (CPU per text). */
+    private static final int SEARCHED_WORDS = 40;
 
     private final Analyzer englishIndex = Analyzers.english(null);
     private final Analyzer englishRaw = Analyzers.plainEnglish();
     private final Analyzer englishQuery;
     private final Analyzer chineseQuery;
     private final IndexSearcher searcher;
+    private final Misspellings misspellings;
     /** Per question document (by its number): its words as indexed; an article's body has none. */
     private final List<Set<String>> questionTerms = new ArrayList<>();
 
@@ -78,10 +83,12 @@ final class TextIndex {
                 ZH, chineseIndex, ZH_BODY, chineseIndex);
         this.searcher = build(kb, new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(englishIndex, perField),
                 chineseIndex);
+        this.misspellings = new Misspellings(searcher.getIndexReader(), EN_RAW);
     }
 
     /** The entries the text is closest to, best first, with their scores (empty when nothing matches at all). */
-    List<Scored> search(String text, int documents) {
+    List<Scored> search(String whole, int documents) {
+        String text = head(whole);
         Query query = query(text);
         if (query == null) {
             return List.of();
@@ -106,6 +113,26 @@ final class TextIndex {
         }
     }
 
+    /** The text up to its {@link #SEARCHED_WORDS}th word that is not a stop word (a Chinese character counts as one). */
+    private String head(String text) {
+        try (TokenStream stream = englishRaw.tokenStream(EN, text)) {
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            int words = 0;
+            int end = text.length();
+            while (stream.incrementToken()) {
+                if (++words == SEARCHED_WORDS) {
+                    end = offset.endOffset();
+                    break;
+                }
+            }
+            stream.end();
+            return text.substring(0, end);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text's words as written (lower case, no stems), as the misspelling queries see them. */
     Set<String> words(String text) {
         return terms(englishRaw, text);
@@ -117,26 +144,27 @@ final class TextIndex {
                 + add(all, new OncePerSynonymGroup(chineseQuery), ZH, text, 1f)
                 + add(all, new OncePerSynonymGroup(englishQuery), EN_BODY, text, BODY_WEIGHT)
                 + add(all, new OncePerSynonymGroup(chineseQuery), ZH_BODY, text, BODY_WEIGHT);
+        int fuzzy = 0;
         for (String term : terms(englishRaw, text)) {
             if (term.length() < FUZZY_FROM || clauses >= MAX_CLAUSES || term.chars().anyMatch(c -> c >= 0x80)) {
                 continue;
             }
             // Words as written count a little on their own; only a word no question has is looked for as a misspelling.
-            Query raw = unknown(term) ? new FuzzyQuery(new Term(EN_RAW, term), term.length() >= 8 ? 2 : 1)
-                    : new TermQuery(new Term(EN_RAW, term));
-            all.add(new BoostQuery(raw, FUZZY_WEIGHT), Occur.SHOULD);
+            boolean misspelt = !misspellings.known(term);
+            if (misspelt && fuzzy++ >= MAX_FUZZY) {
+                continue;
+            }
+            all.add(new BoostQuery(misspelt ? nearly(term) : new TermQuery(new Term(EN_RAW, term)), FUZZY_WEIGHT), Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? null : all.build();
     }
 
-    /** Fuzzy queries cost: only a word no question has is looked for as a misspelling. */
-    private boolean unknown(String word) {
-        try {
-            return searcher.getIndexReader().docFreq(new Term(EN_RAW, word)) == 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The question words a misspelt word may be, any of them. */
+    private Query nearly(String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        misspellings.near(word).forEach(near -> any.add(new TermQuery(new Term(EN_RAW, near)), Occur.SHOULD));
+        return any.build();
     }
 
     private static int add(BooleanQuery.Builder all, QueryBuilder builder, String field, String text, float weight) {

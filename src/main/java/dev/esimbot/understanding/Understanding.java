@@ -20,6 +20,8 @@ public class Understanding {
     private static final Logger log = LoggerFactory.getLogger(Understanding.class);
     private static final int DOCUMENTS = 40;
     private static final int CLOSEST = 3;
+    /** What a traveller asks is at the start: a long text is searched by its first characters (CPU per text). */
+    static final int SEARCHED_CHARS = 300;
     /** A money entry this close to a state-changing action wins over it: the user then taps a button instead. */
     private static final float MONEY_GUARD = 0.5f;
 
@@ -39,7 +41,7 @@ public class Understanding {
     }
 
     public Understood understand(String text) {
-        List<TextIndex.Scored> scored = index.search(text, DOCUMENTS);
+        List<TextIndex.Scored> scored = index.search(head(text), DOCUMENTS);
         boolean moneyWords = MoneyWords.in(index.words(text), simplify(text));
         String money = moneyWords ? anyMoney(scored) : money(scored);
         boolean sure = !scored.isEmpty() && scored.get(0).score() >= minScore && scored.get(0).coverage() >= minCoverage;
@@ -54,6 +56,15 @@ public class Understanding {
         }
         return best.isAction() ? new Understood(Kind.ACTION, best.id(), best.action(), List.of(), money)
                 : new Understood(Kind.ARTICLE, best.id(), null, List.of(), money);
+    }
+
+    /** The first {@link #SEARCHED_CHARS} characters, not cutting a character in two. */
+    static String head(String text) {
+        if (text.length() <= SEARCHED_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(SEARCHED_CHARS - 1)) ? SEARCHED_CHARS - 1 : SEARCHED_CHARS;
+        return text.substring(0, end);
     }
 
     /** For a text with a word about money: the closest money entry, else the first one of the knowledge base. */
