@@ -3,8 +3,10 @@ package dev.esimbot.understanding;
 import dev.esimbot.i18n.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
 
 /** The start-up check across languages: the same entries with the same shape everywhere, valid ids and buttons. */
 final class KbCheck {
@@ -19,9 +21,9 @@ final class KbCheck {
         List<String> problems = new ArrayList<>();
         Map<String, KbEntry> english = kb.entries(Language.EN);
         for (Language language : Language.values()) {
-            String file = "kb_" + language.name().toLowerCase(java.util.Locale.ROOT) + ".yaml";
+            String file = "kb_" + language.name().toLowerCase(Locale.ROOT) + ".yaml";
             for (KbEntry entry : kb.entries(language).values()) {
-                entry(file, entry, problems);
+                entry(file, entry, kb.simplified(), problems);
                 KbEntry other = english.get(entry.id());
                 if (other == null) {
                     problems.add("entry '" + entry.id() + "' is in " + file + " but not in kb_en.yaml");
@@ -39,7 +41,7 @@ final class KbCheck {
         return problems;
     }
 
-    private static void entry(String file, KbEntry entry, List<String> problems) {
+    private static void entry(String file, KbEntry entry, Map<Character, Character> simplified, List<String> problems) {
         String where = file + ": entry '" + entry.id() + "'";
         if (!ID.matcher(entry.id()).matches()) {
             problems.add(where + ": an id is 1-32 of a-z, 0-9 and '-'");
@@ -49,5 +51,11 @@ final class KbCheck {
         if (entry.isAction() && !entry.buttons().isEmpty()) {
             problems.add(where + " is an action: it takes no buttons");
         }
+        if (!entry.isAction()) {
+            TelegramHtml.problem(entry.answer()).ifPresent(p -> problems.add(where + ": the answer " + p));
+        }
+        Analyzer words = file.equals("kb_en.yaml") ? Analyzers.plainEnglish() : Analyzers.plainChinese(simplified);
+        entry.questions().stream().filter(q -> TextIndex.terms(words, q).isEmpty()).forEach(q -> problems.add(where
+                + ": the question '" + q + "' has no word to match (only stop words or punctuation)"));
     }
 }

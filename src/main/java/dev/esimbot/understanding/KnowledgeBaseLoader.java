@@ -17,6 +17,8 @@ import org.springframework.core.io.ResourceLoader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads {@code kb_en.yaml}, {@code kb_zh.yaml} and {@code zh_traditional.txt} from the folder, then checks them. */
 final class KnowledgeBaseLoader {
@@ -54,7 +56,9 @@ final class KnowledgeBaseLoader {
 
     private Map<String, Object> yaml(String file) {
         try (InputStream in = resource(file).getInputStream()) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Object root = new Yaml(new SafeConstructor(options)).load(in);
             if (root instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> typed = (Map<String, Object>) map;
@@ -67,9 +71,17 @@ final class KnowledgeBaseLoader {
             if (e instanceof InvalidSettingException) {
                 throw e;
             }
-            throw new InvalidSettingException(SETTING, "knowledge base " + folder + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidSettingException(SETTING, "knowledge base " + folder + file + " is not valid YAML: " + where(e));
         }
+    }
+
+    /** The YAML problem and where it is, on one line: "found duplicate key human (line 40, column 3)". */
+    private static String where(RuntimeException e) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            return marked.getProblem() + " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+        }
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     /** The folder's map of traditional characters, else the bundled one. */

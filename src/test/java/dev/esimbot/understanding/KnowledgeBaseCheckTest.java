@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -110,5 +111,68 @@ class KnowledgeBaseCheckTest {
 
         // WHEN / THEN
         assertThatThrownBy(this::load).isInstanceOf(InvalidSettingException.class).hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void aDuplicateEntryIdStopsStartUpWithItsLine() throws IOException {
+        // GIVEN the English file with the human entry twice
+        write(EN + """
+                  human:
+                    action: human
+                    questions: [agent]
+                """, ZH);
+
+        // WHEN / THEN start-up stops, naming the key and where it is
+        assertThatThrownBy(this::load).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("kb_en.yaml is not valid YAML").hasMessageContaining("duplicate key human")
+                .hasMessageContaining("line 12, column 3").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aMistypedFieldStopsStartUp() throws IOException {
+        // GIVEN 'sensitve: true' in both files
+        write(EN.replace("buttons: [status, human]", "buttons: [status, human]\n    sensitve: true"),
+                ZH.replace("buttons: [status, human]", "buttons: [status, human]\n    sensitve: true"));
+
+        // WHEN / THEN
+        assertThatThrownBy(this::load).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("entry 'hotspot' has an unknown field 'sensitve'");
+    }
+
+    @Test
+    void buttonsThatAreNotAListStopStartUp() throws IOException {
+        // GIVEN buttons written as one string
+        write(EN.replace("[status, human]", "status, human"), ZH.replace("[status, human]", "status, human"));
+
+        // WHEN / THEN
+        assertThatThrownBy(this::load).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("entry 'hotspot': 'buttons' is not a list");
+    }
+
+    @Test
+    void aQuestionWithNoWordToMatchStopsStartUp() throws IOException {
+        // GIVEN a question of stop words and punctuation only
+        write(EN.replace("[can i share my internet]", "[can i share my internet, \"is it ?\"]"), ZH);
+
+        // WHEN / THEN
+        assertThatThrownBy(this::load).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("the question 'is it ?' has no word to match");
+    }
+
+    @Test
+    void answerHtmlTelegramWouldRejectStopsStartUp() throws IOException {
+        for (String answer : List.of("Tap Settings & Cellular.", "Line one<br>line two.", "<p>Yes</p>",
+                "<a target=\"x\" href=\"https://e.com\">here</a>")) {
+            // GIVEN an answer with a bare '&', a <br>, a <p> or an attribute Telegram refuses
+            write(EN.replace("Yes, turn on Personal Hotspot.", "'" + answer + "'"), ZH);
+
+            // WHEN / THEN start-up stops naming the entry
+            assertThatThrownBy(this::load).as(answer).isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining("kb_en.yaml: entry 'hotspot': the answer has");
+        }
+        // and Telegram's own tags and entities are fine
+        write(EN.replace("Yes, turn on Personal Hotspot.",
+                "'<b>Yes</b> &amp; <i>now</i>: <a href=\"https://e.com\">here</a>, <code>apn</code> &lt;3'"), ZH);
+        assertThat(load().article("hotspot", Language.EN)).isPresent();
     }
 }
