@@ -27,6 +27,8 @@ class Answers {
     static final String PICK = "pick.";
     /** {@code ANSWER} with this prefix offers one button for an action the text named: {@code offer.human}. */
     static final String OFFER = "offer.";
+    /** {@code ANSWER} with this argument shows the current step's own screen again (its buttons). */
+    static final String BACK = "back.";
     private static final int MISSES_BEFORE_PERSON = 2;
 
     private final Understanding understanding;
@@ -45,6 +47,9 @@ class Answers {
         if (argument.startsWith(PICK)) {
             chooser(turn, argument.substring(PICK.length()));
             return;
+        }
+        if (argument.equals(BACK)) {
+            return; // no answer: the step's own screen
         }
         if (argument.startsWith(OFFER)) {
             offer(turn, argument.substring(OFFER.length()));
@@ -99,6 +104,7 @@ class Answers {
         }
         text.append(article.text());
         rows.add(article.buttons().stream().map(b -> choice(turn, b, esim)).toList());
+        back(turn, rows);
         if (!article.buttons().contains("menu")) {
             rows.add(List.of(choice(turn, "menu", esim)));
         }
@@ -129,6 +135,7 @@ class Answers {
         if (!personFirst) {
             rows.add(person);
         }
+        back(turn, rows);
         rows.add(List.of(choice(turn, "menu", Optional.empty())));
         turn.answer = new Answer(text(turn, personFirst ? "understand.not-sure-again" : "understand.not-sure"), rows);
     }
@@ -136,8 +143,10 @@ class Answers {
     /** An action that would change something at once (a ticket, the language): its button, for the user to tap. */
     private void offer(Turn turn, String button) {
         turn.context.misses(0);
-        List<List<Choice>> rows = List.of(List.of(choice(turn, button, Optional.empty())),
-                List.of(choice(turn, "menu", Optional.empty())));
+        List<List<Choice>> rows = new ArrayList<>();
+        rows.add(List.of(choice(turn, button, Optional.empty())));
+        back(turn, rows);
+        rows.add(List.of(choice(turn, "menu", Optional.empty())));
         turn.answer = new Answer(text(turn, "understand.offer-" + button), rows);
     }
 
@@ -149,8 +158,16 @@ class Answers {
         if (esims.isEmpty()) {
             rows.add(List.of(choice(turn, "link", Optional.empty())));
         }
+        back(turn, rows);
         rows.add(List.of(choice(turn, "menu", Optional.empty())));
         turn.answer = new Answer(text(turn, esims.isEmpty() ? "understand.no-esim" : "understand.choose-esim"), rows);
+    }
+
+    /** Mid-flow, a row back to the step's own screen, whose buttons the answer replaced (Confirm, Change, Cancel). */
+    private void back(Turn turn, List<List<Choice>> rows) {
+        if (turn.state != JourneyState.MENU) {
+            rows.add(List.of(choice(turn, "btn.back", ANSWER, BACK)));
+        }
     }
 
     /** An article's button by its name in the knowledge base (see {@link Article#BUTTONS}). */
