@@ -155,7 +155,7 @@ final class ChatContext {
         put(FLOOD, mark);
     }
 
-    /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */
+    /** Free texts not understood in a row (after two, a person is offered first). */
     int misses() {
         return Integer.parseInt(data.getOrDefault(MISSES, "0"));
     }
@@ -164,6 +164,7 @@ final class ChatContext {
         put(MISSES, count == 0 ? null : Integer.toString(count));
     }
 
+    /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */
     void leaveFlow() {
         plan(null);
         linking(null, null);

@@ -31,9 +31,7 @@ class FreeText {
 
     /** The intent to play instead: the same one for anything that is not free text read here. */
     Intent route(Turn turn, Intent intent, ChatInput input) {
-        if (input.kind() != ChatInput.Kind.TEXT || intent.isProblem() || !READ_IN.contains(turn.state)
-                || (intent.event() != TEXT && intent.event() != SUPPORT)
-                || (turn.state == JourneyState.MENU && JourneyTransitions.iccidLike(input.text()))) {
+        if (!readHere(turn, intent, input)) {
             return intent;
         }
         Understood understood = understanding.understand(input.text());
@@ -56,6 +54,13 @@ class FreeText {
             case ARTICLE -> new Intent(ANSWER, understood.entry(), null);
             case NOT_SURE -> new Intent(ANSWER, "", null);
         };
+    }
+
+    /** Free text (or a short ask for a person) at a step not waiting for typed data; an ICCID at the menu is one. */
+    private static boolean readHere(Turn turn, Intent intent, ChatInput input) {
+        return input.kind() == ChatInput.Kind.TEXT && !intent.isProblem() && READ_IN.contains(turn.state)
+                && (intent.event() == TEXT || intent.event() == SUPPORT)
+                && !(turn.state == JourneyState.MENU && JourneyTransitions.iccidLike(input.text()));
     }
 
     private Intent action(Turn turn, Action action, String text) {

@@ -5,11 +5,13 @@ import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.Plan;
 import dev.esimbot.i18n.Language;
+import dev.esimbot.understanding.Understood;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One event being handled for one chat, under the chat's lock: the context, the state it ends in, and the notices to
@@ -41,7 +43,7 @@ final class Turn {
     Answer answer;
     /** The free text of this turn when it was read for its meaning, and what it was taken to mean. */
     String freeText;
-    dev.esimbot.understanding.Understood understood;
+    Understood understood;
 
     private final BillingClient billing;
     private final Map<String, Object> memo = new HashMap<>();
@@ -105,7 +107,7 @@ final class Turn {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T remember(String key, java.util.function.Supplier<T> read) {
+    private <T> T remember(String key, Supplier<T> read) {
         return (T) memo.computeIfAbsent(key, k -> read.get());
     }
 }

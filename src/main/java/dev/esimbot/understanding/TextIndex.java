@@ -12,15 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -29,8 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -49,12 +42,10 @@ final class TextIndex {
 
     static final String EN = "en";
     static final String ZH = "zh";
-    private static final String EN_BODY = "en_body";
-    private static final String ZH_BODY = "zh_body";
+    static final String EN_BODY = "en_body";
+    static final String ZH_BODY = "zh_body";
     /** English questions as written (no stems), for the misspelling queries. */
-    private static final String EN_RAW = "en_raw";
-    private static final String ENTRY = "entry";
-    private static final String NUMBER = "n";
+    static final String EN_RAW = "en_raw";
     /** An article's own wording counts less than a question a traveller would ask. */
     private static final float BODY_WEIGHT = 0.35f;
     private static final float FUZZY_WEIGHT = 0.6f;
@@ -70,9 +61,8 @@ final class TextIndex {
     private final Analyzer englishQuery;
     private final Analyzer chineseQuery;
     private final IndexSearcher searcher;
+    private final KbIndex index;
     private final Misspellings misspellings;
-    /** Per question document (by its number): its words as indexed; an article's body has none. */
-    private final List<Set<String>> questionTerms = new ArrayList<>();
 
     TextIndex(KnowledgeBase kb) {
         Analyzer chineseIndex = Analyzers.chinese(kb.simplified(), null);
@@ -81,8 +71,8 @@ final class TextIndex {
                 Analyzers.synonyms(kb.synonyms().get(Language.ZH), Analyzers.plainChinese(kb.simplified()), "kb_zh.yaml"));
         Map<String, Analyzer> perField = Map.of(EN, englishIndex, EN_BODY, englishIndex, EN_RAW, englishRaw,
                 ZH, chineseIndex, ZH_BODY, chineseIndex);
-        this.searcher = build(kb, new org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper(englishIndex, perField),
-                chineseIndex);
+        this.index = new KbIndex(kb, new PerFieldAnalyzerWrapper(englishIndex, perField), englishIndex, chineseIndex);
+        this.searcher = index.searcher();
         this.misspellings = new Misspellings(searcher.getIndexReader(), EN_RAW);
     }
 
@@ -99,10 +89,9 @@ final class TextIndex {
             Map<String, Float> covered = new HashMap<>();
             for (ScoreDoc hit : searcher.search(query, documents).scoreDocs) {
                 Document doc = searcher.storedFields().document(hit.doc);
-                String entry = doc.get(ENTRY);
+                String entry = KbIndex.entry(doc);
                 best.merge(entry, hit.score, Math::max);
-                Set<String> question = questionTerms.get(doc.getField(NUMBER).numericValue().intValue());
-                covered.merge(entry, coverage.of(question), Math::max);
+                covered.merge(entry, coverage.of(index.questionTerms(doc)), Math::max);
             }
             List<Scored> scored = new ArrayList<>();
             best.forEach((entry, score) -> scored.add(new Scored(entry, score, covered.get(entry))));
@@ -189,46 +178,5 @@ final class TextIndex {
             throw new UncheckedIOException(e);
         }
         return terms;
-    }
-
-    private IndexSearcher build(KnowledgeBase kb, Analyzer analyzer, Analyzer chineseIndex) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity()))) {
-            for (Language language : Language.values()) {
-                String field = language == Language.ZH ? ZH : EN;
-                for (KbEntry entry : kb.entries(language).values()) {
-                    for (String question : entry.questions()) {
-                        Document doc = document(entry.id(), field, question);
-                        questionTerms.add(terms(language == Language.ZH ? chineseIndex : englishIndex, question));
-                        if (language == Language.EN) {
-                            doc.add(new TextField(EN_RAW, question, Field.Store.NO));
-                        }
-                        writer.addDocument(doc);
-                    }
-                    if (!entry.isAction()) {
-                        Document body = document(entry.id(), field + "_body", entry.title() + "\n" + entry.answer());
-                        questionTerms.add(Set.of());
-                        writer.addDocument(body);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            searcher.setSimilarity(new BM25Similarity());
-            return searcher;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Document document(String entry, String field, String text) {
-        Document doc = new Document();
-        doc.add(new StoredField(ENTRY, entry));
-        doc.add(new StoredField(NUMBER, questionTerms.size()));
-        doc.add(new TextField(field, text, Field.Store.NO));
-        return doc;
     }
 }

@@ -2,9 +2,11 @@ package dev.esimbot.understanding;
 
 import dev.esimbot.i18n.Language;
 import dev.esimbot.understanding.Understood.Kind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
@@ -20,6 +22,9 @@ public class Understanding {
     private static final Logger log = LoggerFactory.getLogger(Understanding.class);
     private static final int DOCUMENTS = 40;
     private static final int CLOSEST = 3;
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** Not a letter, digit or "_" as regex \\w counts them, so "我的peru卡" still names Peru. */
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9_]+");
     /** What a traveller asks is at the start: a long text is searched by its first characters (CPU per text). */
     static final int SEARCHED_CHARS = 300;
     /** A money entry this close to a state-changing action wins over it: the user then taps a button instead. */
@@ -102,9 +107,8 @@ public class Understanding {
         if (place == null || place.isBlank()) {
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        String word = place.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        if (word.length() >= 3 && lower.matches("(?s).*\\b" + java.util.regex.Pattern.quote(word) + "\\b.*")) {
+        String word = SPACE.split(place.strip())[0].toLowerCase(Locale.ROOT);
+        if (word.length() >= 3 && Arrays.asList(NON_WORD.split(text.toLowerCase(Locale.ROOT))).contains(word)) {
             return true;
         }
         String simplified = simplify(text);
