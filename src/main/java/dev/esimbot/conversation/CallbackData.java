@@ -76,6 +76,7 @@ record CallbackData(JourneyEvent event, String argument, long version) {
             case NOTICE_RENEW -> "nr";
             case NOTICE_AUTO_RENEW -> "na";
             case NOTICE_STOP -> "ns";
+            case ANSWER -> "kb";
             default -> throw new IllegalArgumentException("no button for " + event);
         };
     }

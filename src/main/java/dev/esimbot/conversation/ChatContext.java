@@ -22,6 +22,8 @@ final class ChatContext {
     private static final String AUDIENCE = "au";
     /** Flood control's count of the current minute (see {@link FloodControl}). */
     private static final String FLOOD = "f";
+    /** Free texts in a row the bot did not understand (see {@link Answers}). */
+    private static final String MISSES = "mi";
 
     private final Map<String, String> data;
 
@@ -151,6 +153,15 @@ final class ChatContext {
 
     void floodMark(String mark) {
         put(FLOOD, mark);
+    }
+
+    /** Free texts not understood in a row (after two, a person is offered first). */
+    int misses() {
+        return Integer.parseInt(data.getOrDefault(MISSES, "0"));
+    }
+
+    void misses(int count) {
+        put(MISSES, count == 0 ? null : Integer.toString(count));
     }
 
     /** Back to the menu: the plan being chosen and a half-done link are dropped; eSIM, order and language stay. */

@@ -41,10 +41,12 @@ public class Conversation {
     private final TurnGate gate;
     private final LimitsProperties limits;
     private final ChatSeen audience;
+    private final FreeText freeText;
 
     Conversation(ChatSessions sessions, JourneyMachine machine, Steps steps, Screens screens, Texts texts,
                  Messenger messenger, BillingClient billing, JourneyMetrics metrics, TurnGate gate,
-                 LimitsProperties limits, ChatSeen audience) {
+                 LimitsProperties limits, ChatSeen audience, FreeText freeText) {
+        this.freeText = freeText;
         this.metrics = metrics;
         this.gate = gate;
         this.limits = limits;
@@ -134,6 +136,7 @@ public class Conversation {
         Reply reply;
         boolean inPlace = false;
         try {
+            intent = freeText.route(turn, intent, input);
             inPlace = play(turn, intent, input) && intent.fromButton(input);
             reply = screens.render(turn);
         } catch (BillingUnavailableException e) {
@@ -200,7 +203,8 @@ public class Conversation {
             return screens.failure(turn, "billing.slow", null, null);
         }
         turn.state = turn.startState;
-        boolean repeatable = !intent.isProblem() && intent.event() != JourneyEvent.TEXT;
+        // Free text read as an action is not offered again as a button: the user may type it again.
+        boolean repeatable = !intent.isProblem() && intent.event() != JourneyEvent.TEXT && turn.freeText == null;
         return repeatable ? screens.failure(turn, key, buttonEvent(intent.event()), intent.argument())
                 : screens.failure(turn, key, null, null);
     }

@@ -11,6 +11,9 @@ record Intent(JourneyEvent event, String argument, String problem) {
 
     private static final Pattern PERSON = Pattern.compile(
             "人工|客服|真人|\\b(human|agent|operator|real person|talk to (a )?person|support team)\\b");
+    /** "不用转人工了", "no thanks, I dont need a person": not asking for one. */
+    private static final Pattern NEGATED = Pattern.compile(
+            "不用|不要|不需要|没事|\\b(no need|don'?t need|do not need|not|no thanks)\\b");
 
     private static final Map<String, JourneyEvent> COMMANDS = Map.of(
             "start", JourneyEvent.START,
@@ -37,10 +40,10 @@ record Intent(JourneyEvent event, String argument, String problem) {
         };
     }
 
-    /** Short free text that asks for a person, in the languages our users write: it opens a ticket. */
+    /** Short free text that asks for a person, not negated, in the languages our users write: it opens a ticket. */
     static boolean asksForAPerson(String text) {
         String words = text.strip().toLowerCase(Locale.ROOT);
-        return words.length() <= 40 && PERSON.matcher(words).find();
+        return words.length() <= 40 && PERSON.matcher(words).find() && !NEGATED.matcher(words).find();
     }
 
     boolean isProblem() {

@@ -35,7 +35,9 @@ enum JourneyEvent {
     /** "Turn auto-renew on" on an expiry notice. */
     NOTICE_AUTO_RENEW,
     /** "Stop these notices" on an expiry notice. */
-    NOTICE_STOP;
+    NOTICE_STOP,
+    /** Free text understood as a question (argument: the article, or empty when not sure), or a tapped suggestion. */
+    ANSWER;
 
     /** Buttons of an expiry notice: not bound to a screen version, and answered with a new message. */
     boolean fromNotice() {

@@ -41,7 +41,10 @@ final class JourneyTransitions {
                 .and().withExternal().source(RATING).target(MENU).event(RATE);
     }
 
-    /** Commands that work from every state, and eSIM selection from every state but the linking and payment steps. */
+    /**
+     * Commands that work from every state; answers to free text everywhere but while typed data is awaited or a ticket
+     * is open; eSIM selection from every state but the linking and payment steps.
+     */
     private static void everywhere(StateMachineTransitionConfigurer<JourneyState, JourneyEvent> t, JourneyState s)
             throws Exception {
         t.withExternal().source(s).target(MENU).event(START)
@@ -56,6 +59,9 @@ final class JourneyTransitions {
             t.withInternal().source(s).event(SUPPORT);
         } else {
             t.withExternal().source(s).target(SUPPORT_TICKET).event(SUPPORT);
+        }
+        if (s != LINK_ICCID && s != LINK_CODE && s != SUPPORT_TICKET) {
+            t.withInternal().source(s).event(ANSWER);
         }
         if (s != LINK_ICCID && s != LINK_CODE && s != AWAITING_PAYMENT) {
             t.withExternal().source(s).target(STATUS).event(SHOW_ESIM)
@@ -72,11 +78,15 @@ final class JourneyTransitions {
         }
     }
 
+    static boolean iccidLike(String text) {
+        return text != null && ICCID_LIKE.matcher(text).matches();
+    }
+
     /** Free text in the menu is taken as an ICCID only when it looks like one; the step checks it properly. */
     private static Guard<JourneyState, JourneyEvent> iccidLike() {
         return context -> {
             Object text = context.getMessageHeader(JourneyMachine.TEXT_HEADER);
-            return text instanceof String s && ICCID_LIKE.matcher(s).matches();
+            return text instanceof String s && iccidLike(s);
         };
     }
 }

@@ -31,7 +31,9 @@ class Screens {
         Keys keys = new Keys(texts, turn, version);
         List<String> parts = new ArrayList<>();
         turn.notices.forEach(n -> parts.add(texts.get(turn.language(), n.key(), n.args())));
-        if (turn.body != null) {
+        if (turn.answer != null) {
+            parts.add(turn.answer.text());
+        } else if (turn.body != null) {
             parts.add(texts.get(turn.language(), turn.body.key(), turn.body.args()));
         } else if (!turn.hideBody) {
             parts.add(body(turn));
@@ -44,6 +46,9 @@ class Screens {
         boolean stateTextShown = turn.body == null && !turn.hideBody;
         if (turn.noticeSwitch) {
             return noticeSwitch(turn, keys);
+        }
+        if (turn.answer != null) {
+            return turn.answer.buttons(keys.version);
         }
         try {
             return buttons(turn, keys);

@@ -3,6 +3,8 @@ package dev.esimbot.conversation;
 import dev.esimbot.billing.BillingRejectedException;
 import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
+import dev.esimbot.i18n.Language;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,12 +22,14 @@ class Steps {
     private final InvoiceSteps invoices;
     private final SupportSteps support;
     private final NoticeSteps notices;
+    private final Answers answers;
     private final Words words;
     private final JourneyMetrics metrics;
     private final ApplicationEventPublisher events;
 
     Steps(LinkingSteps linking, OrderSteps ordering, InvoiceSteps invoices, SupportSteps support, NoticeSteps notices,
-          Words words, JourneyMetrics metrics, ApplicationEventPublisher events) {
+          Answers answers, Words words, JourneyMetrics metrics, ApplicationEventPublisher events) {
+        this.answers = answers;
         this.metrics = metrics;
         this.notices = notices;
         this.events = events;
@@ -43,7 +47,7 @@ class Steps {
             case OPEN_MENU, LINK, SHOW_PLANS, CHANGE_PLAN -> turn.state = target;
             case HELP -> turn.body("help.body");
             case ORDERS -> orders(turn);
-            case LANGUAGE -> turn.context.language(turn.language().other());
+            case LANGUAGE -> turn.context.language(languageFor(turn, argument));
             case SUPPORT -> support.open(turn, target);
             case RATE -> support.rate(turn, target, argument);
             case TEXT -> linking.text(turn, target, argument);
@@ -56,8 +60,15 @@ class Steps {
             case NOTICE_STOP -> notices.stop(turn);
             case NOTICE_RENEW -> notices.renew(turn, target, argument);
             case NOTICE_AUTO_RENEW -> notices.autoRenew(turn, target, argument);
+            case ANSWER -> answers.show(turn, argument);
             default -> throw new IllegalArgumentException("no step for " + event);
         }
+    }
+
+    /** The language free text named ({@code EN}, {@code ZH}); the other one for the button and /language. */
+    private static Language languageFor(Turn turn, String argument) {
+        return Arrays.stream(Language.values()).filter(l -> l.name().equals(argument)).findFirst()
+                .orElse(turn.language().other());
     }
 
     private void cancel(Turn turn, JourneyState target) {

@@ -5,11 +5,13 @@ import dev.esimbot.billing.Esim;
 import dev.esimbot.billing.Order;
 import dev.esimbot.billing.Plan;
 import dev.esimbot.i18n.Language;
+import dev.esimbot.understanding.Understood;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One event being handled for one chat, under the chat's lock: the context, the state it ends in, and the notices to
@@ -37,6 +39,11 @@ final class Turn {
     boolean committed;
     /** The screen shows the expiry notices switch (/notifications) instead of the state's buttons. */
     boolean noticeSwitch;
+    /** An answer to free text (an article, a suggestion, a chooser): its text and buttons replace the state's. */
+    Answer answer;
+    /** The free text of this turn when it was read for its meaning, and what it was taken to mean. */
+    String freeText;
+    Understood understood;
 
     private final BillingClient billing;
     private final Map<String, Object> memo = new HashMap<>();
@@ -100,7 +107,7 @@ final class Turn {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T remember(String key, java.util.function.Supplier<T> read) {
+    private <T> T remember(String key, Supplier<T> read) {
         return (T) memo.computeIfAbsent(key, k -> read.get());
     }
 }

@@ -81,7 +81,7 @@ class Words {
                 + texts.get(language, "order." + order.status().name());
     }
 
-    private String shortStatus(Esim esim, Language language) {
+    String shortStatus(Esim esim, Language language) {
         if (esim.status() != EsimStatus.ACTIVE) {
             return texts.get(language, "status." + esim.status().name());
         }

@@ -277,6 +277,15 @@ public final class RedisKeys {
         return prefix + ":admin:requests:" + client + ":" + minute;
     }
 
+    /**
+     * Sorted set of free texts the bot did not understand, in one language ({@code en}, {@code zh}): member = the text
+     * normalised with e-mails and numbers masked, score = how often. TTL {@code UNDERSTANDING_UNANSWERED_TTL}
+     * (30 days), renewed by each new one: it is for the shop to read and add articles.
+     */
+    public String unansweredTexts(String language) {
+        return prefix + ":understanding:unanswered:" + language;
+    }
+
     // Incoming updates: one stream per partition. The keys of one partition share the hash tag {updates-<n>}, so the
     // scripts that touch a partition's stream and lease together work on Redis Cluster too, and partitions spread
     // over the cluster's slots.

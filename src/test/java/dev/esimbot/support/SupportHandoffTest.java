@@ -96,6 +96,11 @@ class SupportHandoffTest {
         agentSays(topicsTelegram, TOPICS_GROUP, topicId, null, "/close");
         chat.awaitMessageSince(closed, ASYNC);
         assertThat(chat.visibleSince(closed).get(0).text()).contains("How did we do?");
+        // (a kind word while rating opens no new ticket: it offers the button, and Back returns to the rating)
+        chat.send("the staff were great, thanks");
+        assertThat(topicsTelegram.calls("createForumTopic")).hasSize(1);
+        assertThat(chat.shows("🙋 Talk to a human")).isTrue();
+        chat.tap("⬅ Back", false);
         chat.tap("5 ⭐", false);
 
         // THEN the rating is posted back into the topic, and the user is back in the menu
