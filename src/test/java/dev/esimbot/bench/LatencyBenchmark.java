@@ -26,6 +26,7 @@ public final class LatencyBenchmark {
     private static final int PARTITIONS = 16;
     private static final long SLOW_BILLING_MILLIS = 5_000;
     private static final long HEAP_DELAY_MILLIS = 3_000;
+    private static final int WARM_UP_ROUNDS = 2;
 
     private LatencyBenchmark() {
     }
@@ -38,7 +39,10 @@ public final class LatencyBenchmark {
         try (WebhookStack stack = new WebhookStack()) {
             stack.bots(1, s.maxInFlight(), s.billingMax());
             WebhookLoad load = new WebhookLoad(stack.telegram(), stack.botUrls());
-            load.run(chats(FIRST_CHAT, Math.max(s.chats(), s.heapChats())), 2, 0, chat -> false); // sandbox data, JIT
+            load.run(chats(FIRST_CHAT, Math.max(s.chats(), s.heapChats())), 2, 0, chat -> false); // sandbox data
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) { // JIT: a first full run measured half the next ones
+                load.run(chats, s.perChat(), 0, chat -> false);
+            }
             double slowRate = sweep(stack, s, chats, report);
             slowChat(stack, s, chats, slowRate, report);
             bound(stack, s, chats, report);
