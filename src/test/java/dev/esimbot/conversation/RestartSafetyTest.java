@@ -111,9 +111,7 @@ class RestartSafetyTest {
     private RunningBot startBot(RunningBot billing, String reconcileFirst) {
         Map<String, Object> settings = RunningBot.defaults(telegram.baseUrl(), botPrefix);
         settings.put("server.port", Integer.toString(botPort));
-        settings.put("billing.api-url", billing.baseUrl() + "/sandbox/billing");
-        settings.put("billing.api-key", "sandbox");
-        settings.put("billing.webhook-secret", "sandbox-webhook-secret");
+        RunningBot.billedAt(settings, billing.baseUrl() + "/sandbox/billing");
         settings.put("bot.reconcile-every", "1s");
         settings.put("bot.reconcile-first", reconcileFirst);
         return open(RunningBot.start(settings, null));

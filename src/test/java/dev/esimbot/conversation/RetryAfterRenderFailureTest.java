@@ -36,9 +36,7 @@ class RetryAfterRenderFailureTest {
             try (RunningBot billing = RunningBot.start(b, null)) {
                 HttpServer proxy = proxy(billing.baseUrl());
                 Map<String, Object> s = RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("rr-bot"));
-                s.put("billing.api-url", "http://127.0.0.1:" + proxy.getAddress().getPort() + "/sandbox/billing");
-                s.put("billing.api-key", "sandbox");
-                s.put("billing.webhook-secret", "sandbox-webhook-secret");
+                RunningBot.billedAt(s, "http://127.0.0.1:" + proxy.getAddress().getPort() + "/sandbox/billing");
                 try (RunningBot bot = RunningBot.start(s, null)) {
                     ChatDriver chat = new ChatDriver(telegram, TestUser.english(930_010, "Cy"));
                     chat.orderInEnglish("Peru", "Peru Weekly 3 GB");

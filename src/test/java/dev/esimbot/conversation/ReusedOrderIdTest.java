@@ -142,9 +142,7 @@ class ReusedOrderIdTest {
     private RunningBot startBot(int port, RunningBot billing) {
         Map<String, Object> settings = RunningBot.defaults(telegram.baseUrl(), TestRedis.uniquePrefix("reused-bot"));
         settings.put("server.port", Integer.toString(port));
-        settings.put("billing.api-url", billing.baseUrl() + PaymentStack.BILLING_API);
-        settings.put("billing.api-key", "sandbox");
-        settings.put("billing.webhook-secret", "sandbox-webhook-secret");
+        RunningBot.billedAt(settings, billing.baseUrl() + PaymentStack.BILLING_API);
         return open(RunningBot.start(settings, null));
     }
 

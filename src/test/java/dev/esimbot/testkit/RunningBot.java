@@ -36,6 +36,17 @@ public final class RunningBot implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Points a bot at billing over HTTP: the billing API at {@code billingApiUrl} (a sandbox app's
+     * {@code /sandbox/billing}, or a proxy in front of it), with the sandbox's API key and webhook secret.
+     */
+    public static Map<String, Object> billedAt(Map<String, Object> settings, String billingApiUrl) {
+        settings.put("billing.api-url", billingApiUrl);
+        settings.put("billing.api-key", "sandbox");
+        settings.put("billing.webhook-secret", "sandbox-webhook-secret");
+        return settings;
+    }
+
     public static RunningBot start(Map<String, Object> properties, Clock clock) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(EsimBotApplication.class);
         if (clock != null) {
